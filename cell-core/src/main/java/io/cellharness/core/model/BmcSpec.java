@@ -1,0 +1,25 @@
+package io.cellharness.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How a host's baseboard management controller is reached for fencing (H-04). The password is never written in a
+ * specification: {@code passwordEnv} names the environment variable that holds it.
+ *
+ * @param address   host name or IP, optionally with {@code :port}
+ * @param kind      IPMI (ipmitool lanplus) or Redfish
+ * @param username  BMC user
+ * @param passwordEnv name of the environment variable holding the password
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BmcSpec(
+        @JsonProperty(value = "address", required = true) String address,
+        @JsonProperty("kind") BmcKind kind,
+        @JsonProperty("username") String username,
+        @JsonProperty("passwordEnv") String passwordEnv) {
+
+    public BmcSpec {
+        kind = kind == null ? BmcKind.IPMI : kind;
+    }
+}

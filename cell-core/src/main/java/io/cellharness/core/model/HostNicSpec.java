@@ -1,0 +1,18 @@
+package io.cellharness.core.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A physical NIC of a host.
+ *
+ * @param name      interface name, e.g. {@code eno1}
+ * @param speedGbps link speed in Gb/s (G-03: 10 or more recommended for the management network)
+ */
+public record HostNicSpec(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty("speedGbps") int speedGbps) {
+
+    public HostNicSpec {
+        speedGbps = speedGbps == 0 ? 10 : speedGbps;
+    }
+}

@@ -1,0 +1,40 @@
+package io.cellharness.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * A Cube host running the Cell hypervisor.
+ *
+ * @param name              host name, unique in the cluster
+ * @param cores             physical cores (L-05, L-06)
+ * @param memory            physical memory (L-06, L-07)
+ * @param disk              local capacity for VM volumes, if disk capacity is accounted on this host (L-07)
+ * @param cpu               the host CPU (C rules)
+ * @param bmc               its BMC, for fencing (H-04); absent means the host cannot be fenced
+ * @param storageController its Glue storage controller (S-04), if it is an HCI host
+ * @param nics              physical NICs
+ * @param bonds             bonds of those NICs
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record HostSpec(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "cores", required = true) int cores,
+        @JsonProperty(value = "memory", required = true) Size memory,
+        @JsonProperty("disk") Size disk,
+        @JsonProperty("cpu") CpuSpec cpu,
+        @JsonProperty("bmc") BmcSpec bmc,
+        @JsonProperty("storageController") StorageControllerSpec storageController,
+        @JsonProperty("nics") List<HostNicSpec> nics,
+        @JsonProperty("bonds") List<BondSpec> bonds) {
+
+    public HostSpec {
+        nics = nics == null ? List.of() : List.copyOf(nics);
+        bonds = bonds == null ? List.of() : List.copyOf(bonds);
+    }
+
+    public HostSpec withCpu(CpuSpec newCpu) {
+        return new HostSpec(name, cores, memory, disk, newCpu, bmc, storageController, nics, bonds);
+    }
+}
