@@ -1,5 +1,6 @@
 package io.cellharness.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -21,6 +22,7 @@ public record PassthroughSpec(
         luns = luns == null ? List.of() : List.copyOf(luns);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return scsiControllers.isEmpty() && luns.isEmpty();
     }

@@ -84,12 +84,6 @@ public final class SpecValidator {
     }
 
     static void checkVm(VmSpec vm, String path, List<Problem> errors, List<Problem> warnings) {
-        if (vm.memory().bytes() > Limits.VM_MAX_MEMORY_BYTES) {
-            errors.add(Problem.error("L-01", path + ".memory", vm.memory(), Size.ofBytes(Limits.VM_MAX_MEMORY_BYTES),
-                    "VM memory exceeds the documented maximum"));
-        } else if (vm.memory().bytes() == 0) {
-            errors.add(Problem.error("L-01", path + ".memory", vm.memory(), "> 0", "a VM needs memory"));
-        }
         if (vm.vcpus() > Limits.VM_MAX_VCPUS) {
             errors.add(Problem.error("L-02", path + ".vcpus", vm.vcpus(), Limits.VM_MAX_VCPUS,
                     "more vCPUs than a VM may have"));
@@ -109,19 +103,24 @@ public final class SpecValidator {
                 virtio++;
             }
         }
+        boolean ideNeedsTooManyVcpus = ide > 0 && vm.vcpus() > Limits.I440FX_MAX_VCPUS;
+        String i440fx = "IDE needs the i440fx machine, which runs at most " + Limits.I440FX_MAX_VCPUS + " vCPUs";
         if (ide > Limits.VM_MAX_IDE_DISKS) {
             errors.add(Problem.error("L-04", path + ".disks", ide + " IDE", Limits.VM_MAX_IDE_DISKS,
-                    "more IDE disks than a VM may have"));
+                    "more IDE disks than a VM may have" + (ideNeedsTooManyVcpus ? "; also, " + i440fx : "")));
+        } else if (ideNeedsTooManyVcpus) {
+            errors.add(Problem.error("L-04", path + ".disks", ide + " IDE with " + vm.vcpus() + " vCPUs",
+                    Limits.I440FX_MAX_VCPUS + " vCPUs", i440fx + "; use virtio-blk or fewer vCPUs"));
         }
         if (virtio > Limits.VM_MAX_VIRTIO_DISKS) {
             errors.add(Problem.error("L-04", path + ".disks", virtio + " virtio", Limits.VM_MAX_VIRTIO_DISKS,
                     "more virtio disks (virtio-blk and virtio-scsi together) than a VM may have"));
         }
-        if (ide > 0 && vm.vcpus() > Limits.I440FX_MAX_VCPUS) {
-            errors.add(Problem.error("L-04", path + ".disks", ide + " IDE with " + vm.vcpus() + " vCPUs",
-                    Limits.I440FX_MAX_VCPUS + " vCPUs",
-                    "IDE needs the i440fx machine, which runs at most " + Limits.I440FX_MAX_VCPUS
-                            + " vCPUs; use virtio-blk or fewer vCPUs"));
+        if (vm.memory().bytes() > Limits.VM_MAX_MEMORY_BYTES) {
+            errors.add(Problem.error("L-01", path + ".memory", vm.memory(), Size.ofBytes(Limits.VM_MAX_MEMORY_BYTES),
+                    "VM memory exceeds the documented maximum"));
+        } else if (vm.memory().bytes() == 0) {
+            errors.add(Problem.error("L-01", path + ".memory", vm.memory(), "> 0", "a VM needs memory"));
         }
         for (int d = 0; d < vm.disks().size(); d++) {
             if (vm.disks().get(d).bus() == DiskBus.IDE) {
