@@ -43,7 +43,8 @@ public final class DiskSources {
     private static final String DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
     private static final String REVERSE_DOMAIN = DOMAIN_LABEL + "(?:\\." + DOMAIN_LABEL + ")*";
     private static final String DATE = "\\d{4}-(?:0[1-9]|1[0-2])";
-    private static final Pattern IQN = Pattern.compile("iqn\\." + DATE + "\\." + REVERSE_DOMAIN + "(?::[A-Za-z0-9.:-]+)?");
+    private static final Pattern IQN = Pattern.compile(
+            "iqn\\." + DATE + "\\." + REVERSE_DOMAIN + "(?::[A-Za-z0-9.:-]+)?");
     private static final Pattern ISCSI_EUI = Pattern.compile("eui\\.[0-9A-Fa-f]{16}");
     private static final Pattern NQN = Pattern.compile("nqn\\." + DATE + "\\." + REVERSE_DOMAIN + ":[^\\s/]+");
     private static final Pattern NVME_NAMESPACE = Pattern.compile(
@@ -108,7 +109,8 @@ public final class DiskSources {
     /** The volume form {@code storage} accepts, with an example, for messages and documentation. */
     public static String expectedForm(StorageType storage) {
         return switch (storage) {
-            case ISCSI -> "[portal[:port]/]iqn.YYYY-MM.reverse.domain[:target]/LUN, e.g. iqn.2004-04.com.example:storage/1";
+            case ISCSI -> "[portal[:port]/]iqn.YYYY-MM.reverse.domain[:target]/LUN, e.g. "
+                    + "iqn.2004-04.com.example:storage/1";
             case NVME_OF -> "[portal[:port]/]nqn.YYYY-MM.reverse.domain:subsystem/eui.<hex>|uuid.<uuid>, e.g. "
                     + "nqn.2014-08.com.example:array1/eui.0025385b71b0a1c2, or " + BY_ID + "nvme-<id>";
             case NFS -> "server:/export/path/file, e.g. nas1:/exports/vms/web-1.raw";
@@ -227,7 +229,8 @@ public final class DiskSources {
 
         DiskSource smb() {
             if (!volume.startsWith("//")) {
-                throw invalid(volume.startsWith("\\\\") ? "write the share with '/', not '\\'" : "does not start with //");
+                throw invalid(volume.startsWith("\\\\") ? "write the share with '/', not '\\'"
+                        : "does not start with //");
             }
             String[] parts = volume.substring(2).split("/", -1);
             if (parts.length < 3) {
@@ -262,7 +265,8 @@ public final class DiskSources {
 
         DiskSource powerFlex() {
             if (volume.startsWith("/")) {
-                return new DiskSource.BlockDevice(storage, byIdPath(), new HostAttachment.Mapped(HostDriver.POWERFLEX_SDC));
+                return new DiskSource.BlockDevice(storage, byIdPath(),
+                        new HostAttachment.Mapped(HostDriver.POWERFLEX_SDC));
             }
             Matcher m = POWERFLEX_ID.matcher(volume);
             if (!m.matches()) {

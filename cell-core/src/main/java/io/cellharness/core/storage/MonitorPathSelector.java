@@ -84,7 +84,9 @@ public final class MonitorPathSelector {
         monitors.add(monitorHost);
         for (HostView host : hosts.values()) {
             host.add(monitorHost);
-            Health target = host.path.isNone() ? best(host) : nearestStableBefore(host, host.health(host.currentMonitor()));
+            Health target = host.path.isNone()
+                    ? best(host)
+                    : nearestStableBefore(host, host.health(host.currentMonitor()));
             if (target != null) {
                 change(host, IoPath.via(target.monitor), PathChangeReason.MONITOR_ADDED,
                         "monitor on " + monitorHost + " registered", -1);

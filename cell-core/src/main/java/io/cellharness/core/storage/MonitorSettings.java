@@ -10,10 +10,10 @@ import io.cellharness.core.limits.Limits;
  * by any miss, began at least one stable period ago. A monitor is presumed stable when it is registered. The path
  * fails back (S-06) only to a stable monitor, and a failover prefers a stable one.
  *
- * <p>Guarantee (S-09): from any host that keeps at least one other monitor answering every probe, each monitor — however
- * fast it comes and goes — causes at most one failover away from it and at most one failback to it in any window of
- * one stable period. (To come back it must be stable, i.e. answer for a whole stable period after its last miss; to
- * be left again it must miss after that.)
+ * <p>Guarantee (S-09): from any host that keeps at least one other monitor answering every probe, each monitor,
+ * however fast it comes and goes (also faster than the probe period), causes at most one failover away from it and at
+ * most one failback to it in any window of one stable period: to be chosen again after a failover it must be stable,
+ * i.e. answer for a whole stable period after its last miss, and to be left again it must miss after that.
  *
  * @param probePeriodMillis  how often every host probes every monitor (S-07)
  * @param missThreshold      consecutive missed probes after which a monitor is declared down (S-07)

@@ -174,8 +174,8 @@ public final class StorageCheck {
                             "kernel device names can change at reboot and hand another disk to the controller VM; "
                                     + "use " + DiskSources.BY_ID + "<name>"));
                 }
-                claim(new Claim(vm.host(), identity(vm.host(), lun), lun, itemPath, vm.name(), false), byIdentity, claims,
-                        errors);
+                claim(new Claim(vm.host(), identity(vm.host(), lun), lun, itemPath, vm.name(), false), byIdentity,
+                        claims, errors);
             }
         }
         return claims;

@@ -15,9 +15,9 @@ import java.util.concurrent.CompletionStage;
  * answers, or refuses at once if told to); a host-to-monitor link can be cut. It records when each probe was answered,
  * the oracle the property tests check the selector against.
  */
-final class FakeStorageMonitors implements StorageMonitors {
+public final class FakeStorageMonitors implements StorageMonitors {
 
-    static final long DEFAULT_LATENCY_MILLIS = 5;
+    public static final long DEFAULT_LATENCY_MILLIS = 5;
 
     private final FakeScheduler scheduler;
     private final TreeSet<String> down = new TreeSet<>();
@@ -27,49 +27,49 @@ final class FakeStorageMonitors implements StorageMonitors {
     private final Map<String, Long> lastAnswer = new TreeMap<>();
     private long probes;
 
-    FakeStorageMonitors(FakeScheduler scheduler) {
+    public FakeStorageMonitors(FakeScheduler scheduler) {
         this.scheduler = scheduler;
     }
 
-    void up(String monitor) {
+    public void up(String monitor) {
         down.remove(monitor);
         refusing.remove(monitor);
     }
 
     /** The monitor stops answering: probes get no reply at all. */
-    void down(String monitor) {
+    public void down(String monitor) {
         down.add(monitor);
     }
 
     /** The monitor's host is up but the daemon is not: probes are refused at once. */
-    void refuse(String monitor) {
+    public void refuse(String monitor) {
         down.add(monitor);
         refusing.add(monitor);
     }
 
-    boolean isUp(String monitor) {
+    public boolean isUp(String monitor) {
         return !down.contains(monitor);
     }
 
-    void cut(String fromHost, String monitor) {
+    public void cut(String fromHost, String monitor) {
         cut.add(pair(fromHost, monitor));
     }
 
-    void heal(String fromHost, String monitor) {
+    public void heal(String fromHost, String monitor) {
         cut.remove(pair(fromHost, monitor));
     }
 
-    void latency(String fromHost, String monitor, long millis) {
+    public void latency(String fromHost, String monitor, long millis) {
         latency.put(pair(fromHost, monitor), millis);
     }
 
     /** When a probe from {@code fromHost} to {@code monitor} was last answered. */
-    OptionalLong lastAnswer(String fromHost, String monitor) {
+    public OptionalLong lastAnswer(String fromHost, String monitor) {
         Long at = lastAnswer.get(pair(fromHost, monitor));
         return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
-    long probes() {
+    public long probes() {
         return probes;
     }
 
