@@ -9,7 +9,8 @@ package io.cellharness.core.storage;
  * @param stable                 whether it answered every probe for the stable period ({@link MonitorSettings})
  * @param lastAnswerMillis       when it last answered (its registration time if it has not yet)
  * @param answeringSinceMillis   when its current run of answers began, or -1 while it misses
+ * @param lastLatencyMillis      the round-trip latency of its last answer, or -1 before any
  */
 public record MonitorHealth(String monitorHost, int consecutiveMisses, boolean down, boolean stable,
-                            long lastAnswerMillis, long answeringSinceMillis) {
+                            long lastAnswerMillis, long answeringSinceMillis, long lastLatencyMillis) {
 }

@@ -160,6 +160,7 @@ public final class MonitorPathSelector {
             monitor.answeringSince = now;
         }
         monitor.lastAnswerAt = now;
+        monitor.lastLatency = latencyMillis;
         if (monitorHost.equals(host.currentMonitor())) {
             for (VmIo vm : host.vms()) {
                 vm.acknowledge(monitorHost);
@@ -250,7 +251,7 @@ public final class MonitorPathSelector {
         Health h = view(host).health(monitorHost);
         long now = clock.nowMillis();
         return new MonitorHealth(h.monitor, h.misses, h.down(), h.stable(now), h.lastAnswerAt,
-                h.misses == 0 ? h.answeringSince : -1);
+                h.misses == 0 ? h.answeringSince : -1, h.lastLatency);
     }
 
     public IoCounters counters(String vm) {
@@ -446,6 +447,7 @@ public final class MonitorPathSelector {
         long firstMissStartedAt;
         long lastAnswerAt;
         long answeringSince;
+        long lastLatency = -1;
 
         Health(String monitor, long distance, long lastAnswerAt, long answeringSince) {
             this.monitor = monitor;

@@ -215,6 +215,7 @@ class MonitorPathSelectorTest {
             rig.advanceTo(21_004);
             assertThat(selector.path("a")).isEqualTo(IoPath.via("b"));
             assertThat(selector.health("a", "a").answeringSinceMillis()).isEqualTo(11_005);
+            assertThat(selector.health("a", "a").lastLatencyMillis()).isEqualTo(FakeStorageMonitors.DEFAULT_LATENCY_MILLIS);
             assertThat(selector.health("a", "a").stable()).isFalse();
 
             rig.advanceTo(21_005);
