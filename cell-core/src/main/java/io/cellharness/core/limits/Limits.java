@@ -88,4 +88,42 @@ public final class Limits {
 
     /** G-02: the TCP port of migration traffic on the management network. */
     public static final int MIGRATION_PORT = 49152;
+
+    // ---- S: storage ----
+
+    /** S-07: how often each host probes every Glue monitor (default; a setting of {@code MonitorSettings}). */
+    public static final long MONITOR_PROBE_PERIOD_MILLIS = 2_000;
+    /** S-07: consecutive missed probes after which a monitor is declared down (default). */
+    public static final int MONITOR_MISS_THRESHOLD = 3;
+    /** S-05: a probe not answered within this time is missed (default; shorter than the probe period). */
+    public static final long MONITOR_PROBE_TIMEOUT_MILLIS = 1_000;
+    /**
+     * S-06, S-09: the stable period (default): a monitor is stable once it has answered every probe for this long;
+     * the path fails back only to a stable monitor, so a flapping one causes at most one failover and one failback
+     * per stable period.
+     */
+    public static final long MONITOR_STABLE_PERIOD_MILLIS = 30_000;
+    /**
+     * S-05: the guest's disk command timeout (Linux SCSI default, {@code /sys/block/sdX/device/timeout}). A failover
+     * stall bound (period x misses + timeout) must stay below it, so no I/O error reaches the guest.
+     */
+    public static final long GUEST_IO_TIMEOUT_MILLIS = 30_000;
+    /** S-01: the iSCSI target port when a portal names none (RFC 7143). */
+    public static final int ISCSI_DEFAULT_PORT = 3260;
+    /** S-01: the longest iSCSI name, in bytes (RFC 7143). */
+    public static final int ISCSI_NAME_MAX_BYTES = 223;
+    /** S-01: the highest iSCSI LUN a volume may name (SAM flat addressing, 14 bits). */
+    public static final int ISCSI_MAX_LUN = 16_383;
+    /** S-01: the NVMe/TCP port when a portal names none (NVMe-oF TCP transport). */
+    public static final int NVME_TCP_DEFAULT_PORT = 4420;
+    /** S-01: the longest NVMe qualified name, in bytes (NVMe base specification). */
+    public static final int NVME_NQN_MAX_BYTES = 223;
+    /** S-01: the NFS server port when a volume names none. */
+    public static final int NFS_DEFAULT_PORT = 2049;
+    /** S-01: the longest LINSTOR resource name. */
+    public static final int LINSTOR_NAME_MAX_LENGTH = 48;
+    /** S-01: the highest DRBD volume number within a LINSTOR resource. */
+    public static final int LINSTOR_MAX_VOLUME_NUMBER = 65_534;
+    /** S-01: the longest Glue (Ceph) pool or RBD image name this harness accepts. */
+    public static final int GLUE_NAME_MAX_LENGTH = 255;
 }
