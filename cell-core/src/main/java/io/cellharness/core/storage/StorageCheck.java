@@ -89,7 +89,8 @@ public final class StorageCheck {
                 if (source instanceof DiskSource.BlockDevice block) {
                     checkNotPassedThrough(vm, diskPath, block, claims, errors, warnings);
                 }
-                if (source.storage() == StorageType.GLUE_RBD && !anyController) {
+                // A document of VMs alone says nothing about hosts yet; only a described cluster can lack a controller.
+                if (source.storage() == StorageType.GLUE_RBD && !anyController && !spec.hosts().isEmpty()) {
                     warnings.add(Problem.warning("S-04", diskPath, vm.disks().get(d).volume(), null,
                             "a Glue disk, but no host declares a storage controller whose monitor its I/O could use"));
                 }
