@@ -66,14 +66,10 @@ public final class FenceDrivers {
     /** The driver of {@code bmc}, which powers {@code host}; see {@link #forHost(HostSpec)}. */
     public FenceDriver forHost(String host, BmcSpec bmc) {
         BmcCredentials credentials = BmcCredentials.fromEnvironment(host, bmc, environment);
-        switch (bmc.kind()) {
-            case IPMI:
-                return IpmiToolFenceDriver.fromSpec(host, bmc, ipmi, executors, credentials);
-            case REDFISH:
-                return RedfishFenceDriver.fromSpec(host, bmc, redfish, redfishClient(), executors, credentials);
-            default:
-                throw new IllegalArgumentException("host " + host + ": no fencing driver for BMC kind " + bmc.kind());
-        }
+        return switch (bmc.kind()) {
+            case IPMI -> IpmiToolFenceDriver.fromSpec(host, bmc, ipmi, executors, credentials);
+            case REDFISH -> RedfishFenceDriver.fromSpec(host, bmc, redfish, redfishClient(), executors, credentials);
+        };
     }
 
     private synchronized HttpClient redfishClient() {

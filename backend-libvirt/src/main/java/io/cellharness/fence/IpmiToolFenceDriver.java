@@ -7,7 +7,6 @@ import io.cellharness.core.port.FenceDriver;
 import io.cellharness.core.port.OpResult;
 import io.cellharness.core.port.PowerState;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,12 +237,17 @@ public final class IpmiToolFenceDriver implements FenceDriver {
         environment.put("LC_ALL", "C"); // the messages classified below are ipmitool's English ones
         environment.put(PASSWORD_VARIABLE, credentials.password());
 
-        Path stdout = null;
-        Path stderr = null;
+        Path stdout;
+        Path stderr;
         try {
             // Files, not pipes: nothing has to drain them while we wait, so no second thread per call.
             stdout = Files.createTempFile("ipmitool-", ".out");
             stderr = Files.createTempFile("ipmitool-", ".err");
+        } catch (IOException noFiles) {
+            return IpmiToolOutput.notStarted(command, address, settings.ipmitool(),
+                    "no temporary file for its output: " + noFiles.getMessage());
+        }
+        try {
             builder.redirectOutput(stdout.toFile());
             builder.redirectError(stderr.toFile());
             Process process;
@@ -252,28 +256,39 @@ public final class IpmiToolFenceDriver implements FenceDriver {
             } catch (IOException cannotStart) {
                 return IpmiToolOutput.notStarted(command, address, settings.ipmitool(), cannotStart.getMessage());
             }
-            process.getOutputStream().close();
             long timeoutMillis = settings.commandTimeout().toMillis();
-            boolean finished;
             try {
-                finished = process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS);
+                closeQuietly(process);
+                if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                    return IpmiToolOutput.unknownOutcome(command, address, "did not finish within "
+                            + String.format(Locale.ROOT, "%.1f s", timeoutMillis / 1000.0) + "; killed ipmitool");
+                }
             } catch (InterruptedException interrupted) {
-                kill(process);
                 Thread.currentThread().interrupt();
-                return IpmiToolOutput.killed(command, address, "was interrupted; killed ipmitool");
+                return IpmiToolOutput.unknownOutcome(command, address, "was interrupted; killed ipmitool");
+            } finally {
+                if (process.isAlive()) {
+                    kill(process); // whatever ended the wait, no ipmitool outlives its call
+                }
             }
-            if (!finished) {
-                kill(process);
-                return IpmiToolOutput.killed(command, address, "did not finish within "
-                        + String.format(Locale.ROOT, "%.1f s", timeoutMillis / 1000.0) + "; killed ipmitool");
+            try {
+                return IpmiToolOutput.finished(command, address, credentials.username(), process.exitValue(),
+                        read(stdout), read(stderr));
+            } catch (IOException unreadable) {
+                return IpmiToolOutput.unknownOutcome(command, address, "finished but its output could not be read ("
+                        + unreadable.getMessage() + ")");
             }
-            return IpmiToolOutput.finished(command, address, credentials.username(), process.exitValue(),
-                    read(stdout), read(stderr));
-        } catch (IOException io) {
-            throw new UncheckedIOException("ipmitool output files for " + describe(command), io);
         } finally {
             deleteQuietly(stdout);
             deleteQuietly(stderr);
+        }
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close(); // ipmitool -E never reads its input
+        } catch (IOException ignored) {
+            // the child has already gone; waitFor says how it ended
         }
     }
 
@@ -293,9 +308,6 @@ public final class IpmiToolFenceDriver implements FenceDriver {
     }
 
     private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * What one ipmitool run said, and what that means: ok, failed (the BMC, or the machine, certainly refused) or unknown
- * (it may have acted). The messages matched are ipmitool 1.8's ({@code lib/ipmi_chassis.c}, {@code src/plugins/lanplus})
- * under {@code LC_ALL=C} and {@code -v}. Anything not recognised is unknown, the safe side for a fence (H-06).
+ * (it may have acted). The messages matched are ipmitool 1.8's ({@code lib/ipmi_chassis.c},
+ * {@code src/plugins/lanplus}) under {@code LC_ALL=C} and {@code -v}. Anything not recognised is unknown, the safe side
+ * for a fence (H-06).
  */
 final class IpmiToolOutput {
 
@@ -45,15 +46,17 @@ final class IpmiToolOutput {
         return outcome.map(ignored -> null);
     }
 
+    /** ipmitool never ran, so nothing reached the BMC. */
     static IpmiToolOutput notStarted(IpmiToolFenceDriver.PowerCommand command, BmcAddress bmc, String ipmitool,
                                      String why) {
-        return new IpmiToolOutput(OpResult.failed("chassis power " + command.argument + " on BMC " + bmc + " not sent: cannot run '"
-                + ipmitool + "': " + oneLine(why)));
+        return new IpmiToolOutput(OpResult.failed("chassis power " + command.argument + " on BMC " + bmc
+                + " not sent: cannot run '" + ipmitool + "': " + Reasons.oneLine(why)));
     }
 
-    static IpmiToolOutput killed(IpmiToolFenceDriver.PowerCommand command, BmcAddress bmc, String what) {
-        return new IpmiToolOutput(OpResult.unknown("chassis power " + command.argument + " on BMC " + bmc + " " + what
-                + "; outcome unknown"));
+    /** ipmitool ran, but what it did is not known (killed at the hard timeout, output lost). */
+    static IpmiToolOutput unknownOutcome(IpmiToolFenceDriver.PowerCommand command, BmcAddress bmc, String what) {
+        return new IpmiToolOutput(OpResult.unknown("chassis power " + command.argument + " on BMC " + bmc + " "
+                + what + "; outcome unknown"));
     }
 
     static IpmiToolOutput finished(IpmiToolFenceDriver.PowerCommand command, BmcAddress bmc, String user,
@@ -69,8 +72,8 @@ final class IpmiToolOutput {
             } else if (CONTROL_DONE.matcher(stdout).find()) {
                 return new IpmiToolOutput(OpResult.ok(null));
             }
-            return new IpmiToolOutput(OpResult.unknown(action + " on BMC " + bmc + ": ipmitool succeeded but printed no answer "
-                    + "it understands: '" + oneLine(stdout) + "'"));
+            return new IpmiToolOutput(OpResult.unknown(action + " on BMC " + bmc + ": ipmitool succeeded but "
+                    + "printed no answer it understands: '" + Reasons.oneLine(stdout) + "'"));
         }
         return new IpmiToolOutput(refusalOrUnknown(action, bmc, user, exitCode, stderr));
     }
@@ -114,11 +117,6 @@ final class IpmiToolOutput {
 
     private static String lastLine(String text) {
         List<String> lines = text.strip().lines().filter(line -> !line.isBlank()).toList();
-        return lines.isEmpty() ? "(no message)" : oneLine(lines.get(lines.size() - 1));
-    }
-
-    static String oneLine(String text) {
-        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
+        return lines.isEmpty() ? "(no message)" : Reasons.oneLine(lines.get(lines.size() - 1));
     }
 }

@@ -111,7 +111,7 @@ public final class RedfishFenceDriver implements FenceDriver {
     private final Settings settings;
     private final HttpClient http;
     private final FenceExecutors executors;
-    /** The system's URI once known; found at most once per success, read and written from the client's threads. */
+    /** The system's URI once configured or discovered; two discoveries racing find the same and are harmless. */
     private volatile URI system;
 
     /**
@@ -226,15 +226,15 @@ public final class RedfishFenceDriver implements FenceDriver {
                     JsonNode first = members.path(0).path("@odata.id");
                     if (!first.isTextual() || first.asText().isBlank()) {
                         return OpResult.failed("BMC " + bmc + " lists no computer system under " + SYSTEMS_PATH
-                                + " (Members is " + (members.isMissingNode() ? "missing" : members.toString())
-                                + ")");
+                                + " (Members is " + (members.isMissingNode() ? "missing"
+                                : Reasons.oneLine(members.toString())) + ")");
                     }
                     URI found;
                     try {
                         found = serviceRoot.resolve(first.asText());
                     } catch (IllegalArgumentException malformed) {
                         return OpResult.failed("BMC " + bmc + " lists a computer system at a malformed URI '"
-                                + IpmiToolOutput.oneLine(first.asText()) + "'");
+                                + Reasons.oneLine(first.asText()) + "'");
                     }
                     if (!sameOrigin(found)) {
                         // Never follow a BMC elsewhere: the credentials would go to another server, maybe in clear.
@@ -257,18 +257,13 @@ public final class RedfishFenceDriver implements FenceDriver {
         if (!state.isTextual()) {
             return OpResult.unknown("BMC " + bmc + " answered the power status read without a PowerState");
         }
-        switch (state.asText()) {
-            case "Off":
-                return OpResult.ok(PowerState.OFF);
-            case "On":
-            case "PoweringOn":
-            case "PoweringOff": // not off yet: a fence is confirmed only by Off (H-06)
-            case "Paused":
-                return OpResult.ok(PowerState.ON);
-            default:
-                return OpResult.unknown("BMC " + bmc + " answered PowerState '"
-                        + IpmiToolOutput.oneLine(state.asText()) + "', which is neither On nor Off");
-        }
+        return switch (state.asText()) {
+            case "Off" -> OpResult.ok(PowerState.OFF);
+            // Not off yet, or paused in memory: a fence is confirmed only by Off (H-06).
+            case "On", "PoweringOn", "PoweringOff", "Paused" -> OpResult.ok(PowerState.ON);
+            default -> OpResult.unknown("BMC " + bmc + " answered PowerState '"
+                    + Reasons.oneLine(state.asText()) + "', which is neither On nor Off");
+        };
     }
 
     private HttpRequest.Builder request(URI uri) {
@@ -290,8 +285,15 @@ public final class RedfishFenceDriver implements FenceDriver {
      * @param acts whether the request changes the power (a 5xx then means "may have acted")
      */
     private CompletableFuture<OpResult<JsonNode>> exchange(HttpRequest request, String what, boolean acts) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .handle((response, error) -> error != null ? fromError(error, what, acts) : judge(response, what, acts));
+        CompletableFuture<HttpResponse<String>> sent;
+        try {
+            sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException refusedByTheClient) {
+            return CompletableFuture.completedFuture(OpResult.failed(what + " on BMC " + bmc + " not sent: "
+                    + Reasons.oneLine(refusedByTheClient.getMessage())));
+        }
+        return sent.handle((response, error) -> error != null ? fromError(error, what, acts)
+                : judge(response, what, acts));
     }
 
     private OpResult<JsonNode> judge(HttpResponse<String> response, String what, boolean acts) {
@@ -308,7 +310,7 @@ public final class RedfishFenceDriver implements FenceDriver {
                     return OpResult.ok(JSON.createObjectNode()); // the BMC accepted the action; its prose is moot
                 }
                 return OpResult.unknown("BMC " + bmc + " answered " + what + " with HTTP " + status
-                        + " but no readable JSON: " + IpmiToolOutput.oneLine(notJson.getOriginalMessage()));
+                        + " but no readable JSON: " + Reasons.oneLine(notJson.getOriginalMessage()));
             }
         }
         String message = redfishMessage(response.body());
@@ -336,7 +338,7 @@ public final class RedfishFenceDriver implements FenceDriver {
             JsonNode error = JSON.readTree(body).path("error");
             JsonNode extended = error.path("@Message.ExtendedInfo").path(0).path("Message");
             JsonNode message = extended.isTextual() ? extended : error.path("message");
-            return message.isTextual() ? ": " + IpmiToolOutput.oneLine(message.asText()) : "";
+            return message.isTextual() ? ": " + Reasons.oneLine(message.asText()) : "";
         } catch (JsonProcessingException notJson) {
             return "";
         }
@@ -391,7 +393,7 @@ public final class RedfishFenceDriver implements FenceDriver {
 
     private static String describe(Throwable cause) {
         String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + IpmiToolOutput.oneLine(message));
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + Reasons.oneLine(message));
     }
 
     private static String seconds(Duration duration) {

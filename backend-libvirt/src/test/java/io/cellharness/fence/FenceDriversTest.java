@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cellharness.core.model.BmcKind;
 import io.cellharness.core.model.BmcSpec;
+import io.cellharness.core.model.HostSpec;
+import io.cellharness.core.model.Size;
 import io.cellharness.core.port.FenceDriver;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +35,18 @@ class FenceDriversTest {
                 "RedfishFenceDriver[host=node1, bmc=https://10.0.0.6:8443, user=admin]");
         assertThat(DRIVERS.forHost("node1", new BmcSpec("bmc1.lab", BmcKind.REDFISH, "admin", "NODE1_BMC_PASSWORD")))
                 .hasToString("RedfishFenceDriver[host=node1, bmc=https://bmc1.lab, user=admin]");
+    }
+
+    @Test
+    void aHostIsFencedThroughItsOwnBmcAndAHostWithoutOneCannotBe() {
+        HostSpec node1 = new HostSpec("node1", 32, Size.ofGiB(256), null, null,
+                new BmcSpec("10.0.0.5", BmcKind.IPMI, "admin", "NODE1_BMC_PASSWORD"), null, null, null);
+        HostSpec node3 = new HostSpec("node3", 32, Size.ofGiB(256), null, null, null, null, null, null);
+
+        assertThat(DRIVERS.forHost(node1).host()).isEqualTo("node1");
+        assertThatThrownBy(() -> DRIVERS.forHost(node3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("host node3 has no bmc, so it cannot be fenced (H-04)");
     }
 
     @Test

@@ -275,6 +275,7 @@ class RedfishFenceDriverTest {
 
         assertThat(result).isInstanceOf(OpResult.Unknown.class);
         assertThat(result.reason()).contains("BMC 127.0.0.1:" + bmc.httpsPort()).contains("may or may not");
+        bmc.verify(1, postRequestedFor(urlEqualTo(RESET))); // a reset is never silently sent twice
     }
 
     @Test

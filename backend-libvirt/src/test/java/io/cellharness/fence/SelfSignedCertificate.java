@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,9 +34,21 @@ record SelfSignedCertificate(Path keyStore, String password, Path certificate) {
                 "-dname", "CN=" + name, "-ext", "SAN=" + subjectAltNames, "-validity", "2",
                 "-keystore", keyStore.toString(), "-storetype", "PKCS12",
                 "-storepass", password, "-keypass", password), directory);
-        run(List.of(keytool, "-exportcert", "-rfc", "-alias", "bmc", "-keystore", keyStore.toString(),
-                "-storetype", "PKCS12", "-storepass", password, "-file", certificate.toString()), directory);
+        Files.writeString(certificate, pem(keyStore, password), StandardCharsets.US_ASCII);
         return new SelfSignedCertificate(keyStore, password, certificate);
+    }
+
+    /** The certificate alone, as a BMC's web page would let an operator download it. */
+    private static String pem(Path keyStore, String password) throws IOException {
+        try {
+            KeyStore store = KeyStore.getInstance(keyStore.toFile(), password.toCharArray());
+            byte[] der = store.getCertificate("bmc").getEncoded();
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (GeneralSecurityException unreadable) {
+            throw new IOException("cannot read the certificate keytool made: " + unreadable.getMessage(), unreadable);
+        }
     }
 
     private static void run(List<String> command, Path directory) throws IOException, InterruptedException {
