@@ -126,4 +126,24 @@ public final class Limits {
     public static final int LINSTOR_MAX_VOLUME_NUMBER = 65_534;
     /** S-01: the longest Glue (Ceph) pool or RBD image name this harness accepts. */
     public static final int GLUE_NAME_MAX_LENGTH = 255;
+
+    // ---- H: fencing drivers ----
+    // Real (wall-clock) milliseconds: these bound calls to a real BMC, never the simulator's virtual time.
+
+    /**
+     * H-09: ipmitool's own per-message timeout ({@code -N}, seconds) for one IPMI LAN request before it retries.
+     * A BMC on the management network answers in well under a second.
+     */
+    public static final int IPMI_LAN_TIMEOUT_SECONDS = 2;
+    /** H-09: ipmitool's retries of one IPMI LAN request ({@code -R}) before it gives up on the BMC. */
+    public static final int IPMI_LAN_RETRIES = 2;
+    /**
+     * H-09: hard limit on one ipmitool run (session set-up, the command and session close); past it the process is
+     * killed and the outcome is unknown. Above the worst case of ipmitool's own retries ({@code -N}, {@code -R}).
+     */
+    public static final long IPMI_COMMAND_TIMEOUT_MS = 30_000L;
+    /** H-09: limit on opening the TCP/TLS connection to a Redfish BMC. */
+    public static final long REDFISH_CONNECT_TIMEOUT_MS = 5_000L;
+    /** H-09: limit on one Redfish HTTP request until its response arrives; past it the outcome is unknown. */
+    public static final long REDFISH_REQUEST_TIMEOUT_MS = 15_000L;
 }
