@@ -4,6 +4,7 @@ import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.model.CpuMode;
 import io.cellharness.core.model.CpuSpec;
 import io.cellharness.core.model.HostSpec;
+import io.cellharness.core.model.VmSpec;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,14 @@ import java.util.Optional;
 public final class EffectiveCpu {
 
     private EffectiveCpu() {
+    }
+
+    /** The CPU {@code vm} gets on the host it is placed on, with the standard catalogue. */
+    public static GuestCpuResult of(VmSpec vm, ClusterSpec cluster) {
+        if (vm.host() == null) {
+            return new GuestCpuResult.Undefined("C-01", "VM " + vm.name() + " is not placed on a host");
+        }
+        return of(vm.cpuMode(), vm.host(), cluster);
     }
 
     /** The CPU of a VM of {@code mode} started on the cluster's host {@code hostName}, with the standard catalogue. */

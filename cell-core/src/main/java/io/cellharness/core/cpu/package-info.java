@@ -7,7 +7,8 @@
  * gets on a host ({@link io.cellharness.core.cpu.EffectiveCpu}) and the migration eligibility check per CPU mode
  * ({@link io.cellharness.core.cpu.MigrationEligibility}).
  *
- * <p>Pure engine logic: depends on {@code model} only (and Jackson to read its own resource); no I/O beyond that
- * resource, no clock, every collection ordered.
+ * <p>Pure engine logic: depends on {@code model}, {@code limits} and the {@code port} record
+ * {@link io.cellharness.core.port.CpuComparison} it fills for simulated hypervisors (and Jackson to read its own
+ * resource); no I/O beyond that resource, no clock, every collection ordered.
  */
 package io.cellharness.core.cpu;

@@ -3,6 +3,7 @@ package io.cellharness.core.network;
 import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.BondMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ public final class Bond {
         this.slaves = slaves.toArray(new String[0]);
         this.speedGbps = speedsGbps.stream().mapToInt(Integer::intValue).toArray();
         this.linkUp = new boolean[this.slaves.length];
-        java.util.Arrays.fill(linkUp, true);
+        Arrays.fill(linkUp, true);
         this.lacpPartner = lacpPartner;
         this.live = new int[this.slaves.length];
         relink();
