@@ -146,4 +146,49 @@ public final class Limits {
     public static final long REDFISH_CONNECT_TIMEOUT_MS = 5_000L;
     /** H-09: limit on one Redfish HTTP request until its response arrives; past it the outcome is unknown. */
     public static final long REDFISH_REQUEST_TIMEOUT_MS = 15_000L;
+
+    // ---- C: CPU ----
+
+    /**
+     * C-05: the generation number of the oldest model of each vendor in the CPU catalogue; generations count up from
+     * here in release order (the catalogue resource states each model's).
+     */
+    public static final int CPU_OLDEST_GENERATION = 1;
+
+    // ---- G: live migration model (pre-copy, QEMU defaults) ----
+
+    /** G-03: the longest guest pause at switch-over that QEMU aims for by default ({@code downtime-limit}, 300 ms). */
+    public static final long MIGRATION_DEFAULT_MAX_DOWNTIME_MILLIS = 300;
+    /** G-03: QEMU auto-converge, the first throttle applied to the guest's vCPUs ({@code cpu-throttle-initial}). */
+    public static final int MIGRATION_THROTTLE_INITIAL_PERCENT = 20;
+    /** G-03: QEMU auto-converge, the step added after each pass that did not converge ({@code cpu-throttle-increment}). */
+    public static final int MIGRATION_THROTTLE_INCREMENT_PERCENT = 10;
+    /** G-03: QEMU auto-converge, the strongest throttle ({@code max-cpu-throttle}). */
+    public static final int MIGRATION_THROTTLE_MAX_PERCENT = 99;
+    /**
+     * G-03: the harness's cap on pre-copy passes before the configured fallback applies (QEMU itself has no cap; a
+     * migration that has not converged after this many passes will not).
+     */
+    public static final int MIGRATION_DEFAULT_MAX_ITERATIONS = 30;
+    /**
+     * G-03: the management bandwidth the documentation recommends for migration, in Gb/s; anything below, such as the
+     * 1 Gb/s network the documentation says makes migration take a long time, is flagged as slow.
+     */
+    public static final int MIGRATION_RECOMMENDED_BANDWIDTH_GBPS = 10;
+
+    // ---- N: networking (bridges, ports, bonds) ----
+
+    /** N-04: the number of the first {@code vnet} port created on a host after it boots ({@code vnet0}). */
+    public static final int VNET_FIRST_NUMBER = 0;
+    /** N-06: every bond mode except 802.3ad carries one NIC's bandwidth. */
+    public static final int BOND_THROUGHPUT_NICS = 1;
+    /** N-06: an 802.3ad (LACP) bond carries two NICs' bandwidth. */
+    public static final int BOND_LACP_THROUGHPUT_NICS = 2;
+    /** N-06: most slaves of one bond the model takes (slave selection returns a 64-bit mask). */
+    public static final int BOND_MAX_SLAVES = 64;
+    /**
+     * The speed assumed for a bridge uplink the host specification does not describe (no bond for it), in Gb/s; the
+     * same default {@link io.cellharness.core.model.HostNicSpec} gives a NIC without a speed.
+     */
+    public static final int UNDESCRIBED_UPLINK_GBPS = 10;
 }
