@@ -191,4 +191,95 @@ public final class Limits {
      * same default {@link io.cellharness.core.model.HostNicSpec} gives a NIC without a speed.
      */
     public static final int UNDESCRIBED_UPLINK_GBPS = 10;
+
+    // ---- H: host HA engine timings (our defaults; README compares them with CloudStack's) ----
+
+    /** H-01: how often a helper checks libvirt and storage, writes its storage heartbeat and reports to the manager. */
+    public static final long HA_HEARTBEAT_PERIOD_MS = 1_000;
+    /** H-02: how many ring neighbours each helper asks to check it. */
+    public static final int HA_NEIGHBOURS = 2;
+    /** H-02: how often a helper asks its neighbours to check it. */
+    public static final long HA_CHECK_ME_PERIOD_MS = 1_000;
+    /** H-03: a neighbour that has not heard "check me" from a host for this long probes it. */
+    public static final long HA_NEIGHBOUR_SILENCE_MS = 3_000;
+    /** H-03: how long a probe of a host's helper may take before it counts as unanswered. */
+    public static final long HA_PROBE_TIMEOUT_MS = 1_000;
+    /** The manager suspects a host whose heartbeats have stopped for this long, or at once on a neighbour's report. */
+    public static final long HA_SUSPECT_AFTER_MS = 4_000;
+    /** How long the manager waits for a neighbour's activity check of a suspect host. */
+    public static final long HA_CHECK_TIMEOUT_MS = 2_000;
+    /**
+     * H-07: the storage heartbeat of a suspect host must advance within this window for the host to count as alive
+     * on storage (isolated, not dead). Three heartbeat periods.
+     */
+    public static final long HA_STORAGE_CHECK_WINDOW_MS = 3_000;
+    /**
+     * H-06: a host's watchdog resets it when it has had contact with neither storage nor the manager for this long,
+     * so that its VMs are gone before the manager may declare its lease expired.
+     */
+    public static final long HA_WATCHDOG_TIMEOUT_MS = 10_000;
+    /**
+     * H-06, H-09: the manager declares a host's lease expired when neither its storage heartbeat counter (read
+     * successfully) nor its management heartbeats have advanced for this long. Twice the watchdog timeout.
+     */
+    public static final long HA_LEASE_TIMEOUT_MS = 20_000;
+    /** H-04: how long one BMC command may take before its outcome is unknown. */
+    public static final long HA_FENCE_COMMAND_TIMEOUT_MS = 10_000;
+    /** H-06: how long after a power-off command the power state is read back to confirm it. */
+    public static final long HA_FENCE_CONFIRM_DELAY_MS = 1_000;
+    /** H-06: how many read-backs confirm a power-off before the fence counts as not done. */
+    public static final int HA_FENCE_CONFIRM_READS = 3;
+    /** H-09: the first wait before an unconfirmed or failed fence is tried again; doubles each time. */
+    public static final long HA_FENCE_RETRY_BASE_MS = 2_000;
+    /** H-09: the longest wait between fence attempts. */
+    public static final long HA_FENCE_RETRY_MAX_MS = 30_000;
+    /** H-10: when more than this share of a cluster's hosts look failed at once, nothing is fenced automatically. */
+    public static final double HA_MASS_FAILURE_SHARE = 0.3;
+    /** H-04: how long the manager waits for one hypervisor operation on a recovery target. */
+    public static final long HA_OPERATION_TIMEOUT_MS = 10_000;
+    /** H-04: how often HA VMs that fit nowhere are tried again (they are reported, never dropped). */
+    public static final long HA_PLACEMENT_RETRY_MS = 10_000;
+    /**
+     * H-08: the documented bound: after a host crash with a working BMC and enough capacity, every HA VM of the host
+     * runs again within this long of the crash.
+     */
+    public static final long HA_RECOVERY_BOUND_MS = 60_000;
+
+    // ---- Simulator defaults (virtual time; the simulated world's physics, not product limits) ----
+
+    /** Management network one-way latency: base and uniform jitter. */
+    public static final long SIM_MGMT_LATENCY_MS = 1;
+    public static final long SIM_MGMT_JITTER_MS = 2;
+    /** Storage network one-way latency: base and uniform jitter. */
+    public static final long SIM_STORAGE_LATENCY_MS = 1;
+    public static final long SIM_STORAGE_JITTER_MS = 1;
+    /** Out-of-band (BMC) network round trip: base and jitter. */
+    public static final long SIM_BMC_LATENCY_MS = 50;
+    public static final long SIM_BMC_JITTER_MS = 150;
+    /** How long the simulated BMC client waits for an answer before the command's outcome is unknown. */
+    public static final long SIM_BMC_TIMEOUT_MS = 5_000;
+    /** How long a chassis takes to lose power after a power-off command. */
+    public static final long SIM_POWER_OFF_MS = 500;
+    /** How long a host takes from power-on (or reset) until its OS, libvirt and helper run. */
+    public static final long SIM_HOST_BOOT_MS = 60_000;
+    /** A libvirt call's duration on a healthy daemon: base and jitter. */
+    public static final long SIM_LIBVIRT_CALL_MS = 5;
+    public static final long SIM_LIBVIRT_CALL_JITTER_MS = 45;
+    /** A domain start's duration: base and jitter. */
+    public static final long SIM_DOMAIN_START_MS = 500;
+    public static final long SIM_DOMAIN_START_JITTER_MS = 1_500;
+    /** A guest's ACPI shutdown duration. */
+    public static final long SIM_GUEST_SHUTDOWN_MS = 3_000;
+    /** How long a libvirt client waits on a silent daemon or host before the call's outcome is unknown (keepalive). */
+    public static final long SIM_LIBVIRT_TIMEOUT_MS = 5_000;
+    /** The share of its memory a simulated guest uses until a fault makes it use all of it (L-08). */
+    public static final double SIM_GUEST_MEMORY_IN_USE = 0.5;
+    /** A guest's memory dirty rate when the scenario does not give one, in MiB/s (G-03). */
+    public static final double SIM_DEFAULT_DIRTY_RATE_MIBPS = 64;
+    /** Management bandwidth for migrations when the cluster file does not describe NIC speeds, in Gb/s. */
+    public static final int SIM_DEFAULT_MGMT_GBPS = 10;
+    /** After the last fault heals, how long the cluster runs quietly before liveness is checked. */
+    public static final long SIM_QUIET_PERIOD_MS = 120_000;
+    /** The iteration cap of one simulation run: a livelock stops here instead of running forever. */
+    public static final long SIM_MAX_EVENTS = 200_000_000L;
 }

@@ -1,0 +1,79 @@
+package io.cellharness.sim.ha;
+
+import io.cellharness.core.ha.HaHelper;
+import io.cellharness.core.ha.HaManager;
+import io.cellharness.core.ha.HaSettings;
+import io.cellharness.core.ha.Ring;
+import io.cellharness.sim.world.ProcessScope;
+import io.cellharness.sim.world.SimCluster;
+import io.cellharness.sim.world.SimHost;
+import java.util.TreeMap;
+
+/**
+ * Runs the core's HA engine on a simulated cluster: the manager on the manager's node from the start, and a helper on
+ * every host whenever it is up (started again after every boot, as the Cell HA helper daemon would be). The engine
+ * is the production code; only its ports are simulated.
+ */
+public final class SimHa {
+
+    private final SimCluster cluster;
+    private final HaSettings settings;
+    private final HaEvents events;
+    private final RecoveryClock recoveryClock;
+    private final Ring ring;
+    private final TreeMap<String, HaHelper> helpers = new TreeMap<>();
+    private HaManager manager;
+
+    private SimHa(SimCluster cluster, HaSettings settings) {
+        this.cluster = cluster;
+        this.settings = settings;
+        this.events = new HaEvents(cluster);
+        this.recoveryClock = new RecoveryClock(cluster);
+        this.ring = new Ring(cluster.hostNames(), settings.neighbours());
+    }
+
+    /** Installs the HA engine and its invariants on {@code cluster}; call before the run starts. */
+    public static SimHa install(SimCluster cluster, HaSettings settings) {
+        SimHa ha = new SimHa(cluster, settings);
+        HaInvariants.register(cluster, ha.events, settings.heartbeatPeriodMillis());
+        ProcessScope scope = cluster.managerProcess("ha-manager");
+        ha.manager = new HaManager(SimCluster.MANAGER, cluster.spec(), scope, cluster.sim(), cluster.hypervisors(scope),
+                cluster.fenceDrivers(scope), cluster.storageHeartbeats(scope), cluster.peerChannel(scope), settings,
+                ha.events);
+        ha.manager.start();
+        for (SimHost host : cluster.hosts()) {
+            if (host.up()) {
+                ha.startHelper(host);
+            }
+        }
+        cluster.onHostBoot(ha::startHelper);
+        cluster.onHostDown((host, lost) -> ha.helpers.remove(host.name()));
+        return ha;
+    }
+
+    private void startHelper(SimHost host) {
+        ProcessScope scope = host.startProcess("ha-helper");
+        HaHelper helper = new HaHelper(host.name(), SimCluster.MANAGER, ring, scope, cluster.sim(),
+                cluster.hypervisors(scope).of(host.name()), cluster.storageHeartbeats(scope), cluster.peerChannel(scope),
+                cluster.watchdog(host.name()), settings);
+        helpers.put(host.name(), helper);
+        host.armWatchdog();
+        helper.start();
+    }
+
+    public HaManager manager() {
+        return manager;
+    }
+
+    public HaEvents events() {
+        return events;
+    }
+
+    public RecoveryClock recoveryClock() {
+        return recoveryClock;
+    }
+
+    public HaSettings settings() {
+        return settings;
+    }
+}

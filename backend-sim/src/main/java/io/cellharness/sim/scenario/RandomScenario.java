@@ -1,0 +1,168 @@
+package io.cellharness.sim.scenario;
+
+import io.cellharness.core.ha.HaSettings;
+import io.cellharness.core.limits.Limits;
+import io.cellharness.core.model.BmcSpec;
+import io.cellharness.core.model.BondSpec;
+import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.model.HaSpec;
+import io.cellharness.core.model.HostNicSpec;
+import io.cellharness.core.model.HostSpec;
+import io.cellharness.core.model.RestartPriority;
+import io.cellharness.core.model.Size;
+import io.cellharness.core.model.StorageControllerSpec;
+import io.cellharness.core.model.VmSpec;
+import io.cellharness.core.port.RandomSource;
+import io.cellharness.core.port.SeededRandom;
+import io.cellharness.sim.fault.Fault;
+import io.cellharness.sim.fault.ScheduledFault;
+import io.cellharness.sim.world.Net;
+import io.cellharness.sim.world.SimSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * The random mode: a cluster of {@code hosts} HCI hosts and {@code vms} VMs, and a whole fault profile drawn from the
+ * seed (which fault kinds occur, how often, how long), then a fault schedule drawn from the profile. The cluster keeps
+ * half its memory free so that HA has room; faults hit at most a few hosts at once.
+ */
+public final class RandomScenario {
+
+    /** A fault kind the random mode draws, with the weight the profile gives it. */
+    private record Kind(String name, int weight) {
+    }
+
+    private static final String[] KINDS = {"host-crash", "host-power-off", "host-reboot", "libvirtd-hang",
+        "mgmt-partition", "storage-partition", "storage-controller-down", "monitor-flapping", "bmc-unreachable",
+        "bmc-command-lost", "mgmt-loss", "bond-slave-down"};
+
+    private RandomScenario() {
+    }
+
+    /** The command-line arguments that name a random run (without its seed). */
+    public static List<String> replayArgs(int hosts, int vms, long durationMillis) {
+        return List.of("--random", "--hosts", Integer.toString(hosts), "--vms", Integer.toString(vms), "--duration",
+                new VirtualDuration(durationMillis).toString());
+    }
+
+    public static SimRequest generate(long seed, int hosts, int vms, long durationMillis) {
+        if (hosts < 2) {
+            throw new IllegalArgumentException("--hosts must be at least 2 for HA");
+        }
+        if (vms < 0) {
+            throw new IllegalArgumentException("--vms must not be negative");
+        }
+        if (durationMillis < 60_000) {
+            throw new IllegalArgumentException("--duration must be at least 1m");
+        }
+        RandomSource root = new SeededRandom(seed);
+        ClusterSpec cluster = cluster(root.split("cluster"), hosts, vms);
+        List<ScheduledFault> faults = faults(root.split("faults"), cluster, durationMillis);
+        TreeMap<String, Double> dirty = new TreeMap<>();
+        RandomSource workload = root.split("workload");
+        for (VmSpec vm : cluster.vms()) {
+            dirty.put(vm.name(), (double) (16 + workload.nextInt(240)));
+        }
+        return new SimRequest("random", cluster, faults, List.of(), dirty, durationMillis, Limits.SIM_QUIET_PERIOD_MS,
+                seed, HaSettings.DEFAULTS, SimSettings.DEFAULTS, List.of(), replayArgs(hosts, vms, durationMillis));
+    }
+
+    static ClusterSpec cluster(RandomSource random, int hostCount, int vmCount) {
+        List<HostSpec> hosts = new ArrayList<>();
+        for (int h = 0; h < hostCount; h++) {
+            String name = String.format(Locale.ROOT, "cube%03d", h + 1);
+            hosts.add(new HostSpec(name, 32, Size.ofGiB(256), null, null,
+                    new BmcSpec("10.0.10." + (h % 250 + 1), null, "admin", "BMC_PASSWORD"),
+                    new StorageControllerSpec("10.0.20." + (h % 250 + 1) + ":6789"),
+                    List.of(new HostNicSpec("eno1", 10), new HostNicSpec("eno2", 10), new HostNicSpec("eno3", 25),
+                            new HostNicSpec("eno4", 25)),
+                    List.of(new BondSpec("bond-MGMT", null, List.of("eno1", "eno2"), "br-MGMT"),
+                            new BondSpec("bond-PN", null, List.of("eno3", "eno4"), "br-PN"))));
+        }
+        // Keep the VMs to half the cluster's memory so that HA has somewhere to go.
+        long budget = hostCount * Size.ofGiB(256).bytes() / 2;
+        long[] sizes = {Size.ofGiB(2).bytes(), Size.ofGiB(4).bytes(), Size.ofGiB(8).bytes(), Size.ofGiB(16).bytes()};
+        List<VmSpec> vms = new ArrayList<>();
+        long used = 0;
+        for (int v = 0; v < vmCount; v++) {
+            long memory = sizes[random.nextInt(sizes.length)];
+            if (used + memory > budget) {
+                memory = sizes[0];
+            }
+            used += memory;
+            RestartPriority priority = RestartPriority.values()[random.nextInt(3)];
+            boolean ha = random.nextInt(10) < 8;
+            String host = hosts.get(v % hostCount).name();
+            vms.add(VmSpec.of(String.format(Locale.ROOT, "vm%04d", v + 1), Size.ofBytes(memory), 1 + random.nextInt(4))
+                    .withHost(host).withHa(ha ? new HaSpec(true, priority) : HaSpec.OFF));
+        }
+        return new ClusterSpec("random", null, hosts, vms);
+    }
+
+    static List<ScheduledFault> faults(RandomSource random, ClusterSpec cluster, long durationMillis) {
+        // The profile: which kinds occur and how often, all from the seed.
+        List<Kind> kinds = new ArrayList<>();
+        int totalWeight = 0;
+        for (String k : KINDS) {
+            if (random.nextInt(10) < 7) {
+                int w = 1 + random.nextInt(10);
+                kinds.add(new Kind(k, w));
+                totalWeight += w;
+            }
+        }
+        if (kinds.isEmpty()) {
+            kinds.add(new Kind("host-crash", 1));
+            totalWeight = 1;
+        }
+        long meanGap = 20_000 + random.nextInt(100_000);
+        List<String> hosts = cluster.hosts().stream().map(HostSpec::name).toList();
+        List<ScheduledFault> faults = new ArrayList<>();
+        long t = 5_000 + random.nextInt((int) meanGap);
+        while (t < durationMillis - 10_000) {
+            int pick = random.nextInt(totalWeight);
+            Kind kind = kinds.get(0);
+            for (Kind k : kinds) {
+                if (pick < k.weight()) {
+                    kind = k;
+                    break;
+                }
+                pick -= k.weight();
+            }
+            String host = hosts.get(random.nextInt(hosts.size()));
+            long length = 5_000 + random.nextInt(115_000);
+            faults.add(new ScheduledFault(t, fault(kind.name(), host, hosts, random), length));
+            t += 1 + random.nextInt((int) (2 * meanGap));
+        }
+        return faults;
+    }
+
+    private static Fault fault(String kind, String host, List<String> hosts, RandomSource random) {
+        return switch (kind) {
+            case "host-crash" -> new Fault.HostCrash(host);
+            case "host-power-off" -> new Fault.HostPowerOff(host);
+            case "host-reboot" -> new Fault.HostReboot(host);
+            case "libvirtd-hang" -> new Fault.LibvirtdHang(host);
+            case "mgmt-partition", "storage-partition" -> {
+                List<String> group = new ArrayList<>();
+                group.add(host);
+                if (hosts.size() > 4 && random.nextInt(3) == 0) {
+                    String other = hosts.get(random.nextInt(hosts.size()));
+                    if (!other.equals(host)) {
+                        group.add(other);
+                    }
+                }
+                Fault.Direction d = Fault.Direction.values()[random.nextInt(3)];
+                yield new Fault.Partition(kind.startsWith("mgmt") ? Net.MGMT : Net.STORAGE, group, d);
+            }
+            case "storage-controller-down" -> new Fault.StorageControllerDown(host);
+            case "monitor-flapping" -> new Fault.MonitorFlapping(host, 500 + random.nextInt(4_500));
+            case "bmc-unreachable" -> new Fault.BmcUnreachable(host);
+            case "bmc-command-lost" -> new Fault.BmcCommandLost(host, 1 + random.nextInt(3));
+            case "mgmt-loss" -> new Fault.Loss(Net.MGMT, 0.05 + random.nextDouble() * 0.25);
+            case "bond-slave-down" -> new Fault.NicDown(host, random.nextInt(2) == 0 ? "eno1" : "eno3", true);
+            default -> throw new IllegalStateException("unknown kind " + kind);
+        };
+    }
+}

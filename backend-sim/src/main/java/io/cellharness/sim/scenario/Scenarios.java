@@ -1,0 +1,51 @@
+package io.cellharness.sim.scenario;
+
+import io.cellharness.core.ha.HaSettings;
+import io.cellharness.core.limits.Limits;
+import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.validation.Problem;
+import io.cellharness.core.validation.SpecValidator;
+import io.cellharness.core.validation.ValidationReport;
+import io.cellharness.sim.world.SimSettings;
+import java.util.List;
+
+/** Turns a scenario file into a run request. */
+public final class Scenarios {
+
+    private Scenarios() {
+    }
+
+    /**
+     * @param file     the scenario as read
+     * @param cluster  its cluster (inline, or read from its clusterFile by the caller)
+     * @param seed     the seed to run with (the command line's, else the file's, else 1)
+     * @param replay   the arguments that name this scenario on the command line (e.g. the file path)
+     * @throws IllegalArgumentException naming the problem: an invalid cluster, a bad fault line, an unknown VM
+     */
+    public static SimRequest request(ScenarioFile file, ClusterSpec cluster, long seed, List<String> replay) {
+        ValidationReport report = SpecValidator.validate(cluster);
+        if (!report.valid()) {
+            Problem first = report.errors().get(0);
+            throw new IllegalArgumentException("the scenario's cluster breaks " + report.errors().size()
+                    + " documented limit(s), first: " + first.oneLine());
+        }
+        for (String vm : file.dirtyRates().keySet()) {
+            if (cluster.vm(vm).isEmpty()) {
+                throw new IllegalArgumentException("dirtyRates: no VM named '" + vm + "' in the cluster");
+            }
+        }
+        for (int i = 0; i < file.actions().size(); i++) {
+            ActionEntry a = file.actions().get(i);
+            if (cluster.vm(a.migrate()).isEmpty()) {
+                throw new IllegalArgumentException("actions[" + i + "]: no VM named '" + a.migrate() + "'");
+            }
+            if (cluster.host(a.to()).isEmpty()) {
+                throw new IllegalArgumentException("actions[" + i + "]: no host named '" + a.to() + "'");
+            }
+        }
+        long quiet = file.quietPeriod() == null ? Limits.SIM_QUIET_PERIOD_MS : file.quietPeriod().millis();
+        return new SimRequest(file.name() == null ? "scenario" : file.name(), cluster,
+                FaultFactory.build(file.faults(), cluster), file.actions(), file.dirtyRates(), file.duration().millis(),
+                quiet, seed, HaSettings.DEFAULTS, SimSettings.DEFAULTS, file.expect(), replay);
+    }
+}

@@ -1,0 +1,161 @@
+package io.cellharness.sim.scenario;
+
+import io.cellharness.core.limits.Limits;
+import io.cellharness.core.migration.LiveMigrator;
+import io.cellharness.core.migration.MigrationOptions;
+import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.model.VmSpec;
+import io.cellharness.sim.LivenessCheck;
+import io.cellharness.sim.SafetyInvariant;
+import io.cellharness.sim.Simulation;
+import io.cellharness.sim.Violation;
+import io.cellharness.sim.fault.FaultSchedule;
+import io.cellharness.sim.ha.HaEvents;
+import io.cellharness.sim.ha.RecoveryClock;
+import io.cellharness.sim.ha.SimHa;
+import io.cellharness.sim.world.ProcessScope;
+import io.cellharness.sim.world.SimCluster;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One simulation run of a {@link SimRequest}: the world built, the HA engine installed, faults and actions
+ * scheduled. {@link #runTo} advances it (scenario steps drive it this way); {@link #finish} plays it to the end of its
+ * fault schedule, heals everything, runs the quiet period, checks liveness and expectations, and reports.
+ */
+public final class SimRun {
+
+    private final SimRequest request;
+    private final Simulation sim;
+    private final SimCluster cluster;
+    private final SimHa ha;
+    private final FaultSchedule schedule;
+    private final ProcessScope operator;
+    private Simulation.Stop stop = Simulation.Stop.DEADLINE;
+    private boolean healed;
+
+    private SimRun(SimRequest request) {
+        this.request = request;
+        this.sim = new Simulation(request.seed());
+        this.cluster = new SimCluster(sim, request.cluster(), request.sim());
+        for (Map.Entry<String, Double> e : request.dirtyRates().entrySet()) {
+            cluster.setDirtyRate(e.getKey(), e.getValue());
+        }
+        cluster.placeInitialVms();
+        this.ha = SimHa.install(cluster, request.ha());
+        this.schedule = new FaultSchedule(request.faults());
+        schedule.install(cluster);
+        this.operator = cluster.managerProcess("operator");
+        for (ActionEntry action : request.actions()) {
+            sim.at(action.at().millis(), "migrate " + action.migrate(), () -> migrate(action.migrate(), action.to(),
+                    Boolean.TRUE.equals(action.autoConverge())));
+        }
+    }
+
+    public static SimRun prepare(SimRequest request) {
+        return new SimRun(request);
+    }
+
+    public Simulation sim() {
+        return sim;
+    }
+
+    public SimCluster cluster() {
+        return cluster;
+    }
+
+    public SimHa ha() {
+        return ha;
+    }
+
+    public HaEvents haEvents() {
+        return ha.events();
+    }
+
+    public RecoveryClock recoveryClock() {
+        return ha.recoveryClock();
+    }
+
+    public SimRequest request() {
+        return request;
+    }
+
+    /** Advances virtual time to {@code millis}, unless a safety invariant breaks first. */
+    public Simulation.Stop runTo(long millis) {
+        Simulation.Stop s = sim.runUntil(() -> false, millis, Limits.SIM_MAX_EVENTS);
+        if (s != Simulation.Stop.DEADLINE && s != Simulation.Stop.QUIESCENT) {
+            stop = s;
+        }
+        return s;
+    }
+
+    /**
+     * Live-migrates {@code vm} to {@code target} as the operator would through the manager: planned first (refusals
+     * copy nothing), then run by the source's hypervisor. The outcome is traced.
+     */
+    public void migrate(String vm, String target, boolean autoConverge) {
+        List<String> hosts = cluster.ledger().hostsOf(vm);
+        if (hosts.size() != 1) {
+            cluster.trace("operator", "migrate-refused", vm + " runs on " + hosts.size() + " hosts");
+            return;
+        }
+        List<VmSpec> placed = new ArrayList<>();
+        for (VmSpec v : cluster.spec().vms()) {
+            List<String> where = cluster.ledger().hostsOf(v.name());
+            placed.add(where.size() == 1 ? v.withHost(where.get(0)) : v.withHost(null));
+        }
+        ClusterSpec now = cluster.spec().withVms(placed);
+        MigrationOptions options = MigrationOptions.defaults().withDirtyRate(cluster.dirtyRateOf(vm))
+                .withAutoConverge(autoConverge);
+        new LiveMigrator(cluster.hypervisors(operator)).migrate(now, vm, target, options, cluster.fabric())
+                .thenAccept(outcome -> {
+                    if (outcome instanceof LiveMigrator.Outcome.Refused r) {
+                        cluster.trace("operator", "migrate-refused", vm + " to " + target + " " + r.plan().rule()
+                                + " " + r.plan().reason());
+                    } else {
+                        LiveMigrator.Outcome.Ran ran = (LiveMigrator.Outcome.Ran) outcome;
+                        cluster.trace("operator", "migrate-" + ran.result().getClass().getSimpleName()
+                                .toLowerCase(Locale.ROOT), vm + " to " + target + " " + ran.result().reason());
+                    }
+                });
+    }
+
+    /** Plays the run to its end and reports. */
+    public SimOutcome finish() {
+        if (stop != Simulation.Stop.VIOLATION && sim.nowMillis() < request.durationMillis()) {
+            runTo(request.durationMillis());
+        }
+        if (stop != Simulation.Stop.VIOLATION && !healed) {
+            healed = true;
+            schedule.healAll(cluster);
+            runTo(sim.nowMillis() + request.quietMillis());
+        }
+        List<CheckResult> checks = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>(sim.invariants().violations());
+        if (stop != Simulation.Stop.VIOLATION) {
+            violations.addAll(sim.invariants().checkLiveness());
+        }
+        for (SafetyInvariant s : sim.invariants().safety()) {
+            String problem = violations.stream().filter(v -> v.invariant().equals(s.name())).map(Violation::description)
+                    .findFirst().orElse("");
+            checks.add(new CheckResult(s.name(), "safety", s.description(), problem.isEmpty(), problem));
+        }
+        for (LivenessCheck l : sim.invariants().liveness()) {
+            String problem = violations.stream().filter(v -> v.invariant().equals(l.name())).map(Violation::description)
+                    .findFirst().orElse(stop == Simulation.Stop.VIOLATION ? "not checked: the run stopped at a safety violation" : "");
+            checks.add(new CheckResult(l.name(), "liveness", l.description(), problem.isEmpty(), problem));
+        }
+        for (Expectation e : request.expectations()) {
+            checks.add(Expectations.check(e, this));
+        }
+        List<Long> recoveries = new ArrayList<>();
+        for (RecoveryClock.Recovery r : ha.recoveryClock().recoveries()) {
+            recoveries.add(r.recoveredAfterMillis());
+        }
+        sim.trace().record("run", "end", "events " + sim.executedEvents());
+        return new SimOutcome(request.name(), request.seed(), sim.nowMillis(), sim.executedEvents(), sim.trace().sha256(),
+                sim.trace().lines(), stop, checks, recoveries, request.replay());
+    }
+}

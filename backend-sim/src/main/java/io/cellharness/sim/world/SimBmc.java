@@ -1,0 +1,102 @@
+package io.cellharness.sim.world;
+
+import io.cellharness.core.port.FenceDriver;
+import io.cellharness.core.port.OpResult;
+import io.cellharness.core.port.PowerState;
+import io.cellharness.sim.Simulation;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * A simulated BMC as one process (the manager) reaches it over the out-of-band network. Faults make it unreachable
+ * (every command times out: unknown) or lose commands (it answers as if it acted, and does nothing: only the power
+ * read-back reveals it, H-06).
+ */
+public final class SimBmc implements FenceDriver {
+
+    /** The state of one host's BMC, shared by every client. */
+    static final class State {
+        boolean unreachable;
+        int commandsToLose;
+    }
+
+    private final SimCluster cluster;
+    private final ProcessScope caller;
+    private final SimHost host;
+    private final State state;
+
+    SimBmc(SimCluster cluster, ProcessScope caller, SimHost host, State state) {
+        this.cluster = cluster;
+        this.caller = caller;
+        this.host = host;
+        this.state = state;
+    }
+
+    @Override
+    public String host() {
+        return host.name();
+    }
+
+    private Simulation sim() {
+        return cluster.sim();
+    }
+
+    private <T> CompletionStage<OpResult<T>> command(String what, Supplier<OpResult<T>> onBmc) {
+        CompletableFuture<OpResult<T>> future = new CompletableFuture<>();
+        long timeout = cluster.settings().bmcTimeoutMillis();
+        boolean[] done = {false};
+        sim().after(timeout, "bmc timeout " + host.name(), () -> {
+            if (!done[0]) {
+                done[0] = true;
+                caller.complete(future, OpResult.unknown("BMC of " + host.name() + " did not answer " + what
+                        + " within " + timeout + " ms"));
+            }
+        });
+        SimSettings s = cluster.settings();
+        long roundTrip = s.bmcLatencyMillis() + cluster.draw("bmc", s.bmcJitterMillis());
+        if (!state.unreachable) {
+            sim().after(roundTrip, "bmc " + what + " " + host.name(), () -> {
+                if (state.unreachable || done[0]) {
+                    return;
+                }
+                OpResult<T> result = onBmc.get();
+                done[0] = true;
+                caller.complete(future, result);
+            });
+        }
+        return future;
+    }
+
+    private OpResult<Void> act(String what, Runnable effect) {
+        if (state.commandsToLose > 0) {
+            state.commandsToLose--;
+            cluster.trace("bmc@" + host.name(), "command-lost", what);
+            return OpResult.ok();
+        }
+        cluster.trace("bmc@" + host.name(), what, "");
+        effect.run();
+        return OpResult.ok();
+    }
+
+    @Override
+    public CompletionStage<OpResult<Void>> powerOff() {
+        return command("power off", () -> act("power-off", () -> sim().after(cluster.settings().powerOffMillis(),
+                "chassis off " + host.name(), () -> host.powerOff("BMC power off"))));
+    }
+
+    @Override
+    public CompletionStage<OpResult<Void>> powerOn() {
+        return command("power on", () -> act("power-on", () -> host.powerOn("BMC power on")));
+    }
+
+    @Override
+    public CompletionStage<OpResult<Void>> reset() {
+        return command("reset", () -> act("reset", () -> host.reset("BMC reset")));
+    }
+
+    @Override
+    public CompletionStage<OpResult<PowerState>> powerStatus() {
+        return command("power status", () -> OpResult.ok(host.power()));
+    }
+}

@@ -1,0 +1,178 @@
+package io.cellharness.sim.world;
+
+import io.cellharness.core.port.OpResult;
+import io.cellharness.core.port.StorageHeartbeats;
+import io.cellharness.core.port.StorageMonitors;
+import io.cellharness.sim.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The Glue storage: a storage controller VM with a monitor on every HCI host (an external storage node when no host
+ * has one), reached over the storage network; and the heartbeat (lease) area where each host advances its counter.
+ * A node reaches storage when it can reach at least one answering monitor.
+ */
+public final class SimStorage {
+
+    /** The node name of the monitor on {@code host}. */
+    public static String monitorNode(String host) {
+        return "mon@" + host;
+    }
+
+    /** The node of external storage, used when no host runs a storage controller. */
+    public static final String EXTERNAL = "storage";
+
+    private final SimCluster cluster;
+    private final List<String> monitorHosts = new ArrayList<>();
+    private final TreeMap<String, Boolean> controllerUp = new TreeMap<>();
+    private final TreeMap<String, Long> counters = new TreeMap<>();
+    private final TreeMap<String, Long> lastWrite = new TreeMap<>();
+    private boolean externalUp = true;
+
+    SimStorage(SimCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void addMonitor(String host) {
+        monitorHosts.add(host);
+        controllerUp.put(host, true);
+    }
+
+    List<String> monitorHosts() {
+        return List.copyOf(monitorHosts);
+    }
+
+    boolean external() {
+        return monitorHosts.isEmpty();
+    }
+
+    /** Whether the monitor on {@code host} answers (its host is up and its controller runs). */
+    public boolean monitorUp(String host) {
+        SimHost h = cluster.host(host);
+        return h != null && h.up() && controllerUp.getOrDefault(host, false);
+    }
+
+    boolean externalUp() {
+        return externalUp;
+    }
+
+    /** Stops or restarts the storage controller on {@code host} (or the external storage for {@link #EXTERNAL}). */
+    public void setController(String host, boolean up) {
+        if (EXTERNAL.equals(host)) {
+            externalUp = up;
+        } else if (controllerUp.containsKey(host)) {
+            controllerUp.put(host, up);
+        } else {
+            throw new IllegalArgumentException("host " + host + " has no storage controller");
+        }
+        cluster.trace(EXTERNAL.equals(host) ? EXTERNAL : monitorNode(host), up ? "controller-up" : "controller-down", "");
+    }
+
+    /** The monitor node a request from {@code node} goes to now: its own host's first, then the others in order. */
+    private String reachableMonitor(String node) {
+        if (external()) {
+            return cluster.network().reachable(Net.STORAGE, node, EXTERNAL) ? EXTERNAL : null;
+        }
+        String own = monitorNode(node);
+        if (cluster.network().hasNode(own) && cluster.network().reachable(Net.STORAGE, node, own)) {
+            return own;
+        }
+        for (String h : monitorHosts) {
+            String m = monitorNode(h);
+            if (cluster.network().reachable(Net.STORAGE, node, m)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Virtual time of {@code host}'s last successful heartbeat write, or -1. */
+    public long lastHeartbeatWrite(String host) {
+        return lastWrite.getOrDefault(host, -1L);
+    }
+
+    public long heartbeatCounter(String host) {
+        return counters.getOrDefault(host, 0L);
+    }
+
+    private Simulation sim() {
+        return cluster.sim();
+    }
+
+    /** A request from {@code node} to storage and back; {@code work} runs at the monitor. */
+    private <T> CompletionStage<OpResult<T>> request(ProcessScope caller, String node, String what, long timeout,
+                                                     java.util.function.Supplier<OpResult<T>> work) {
+        CompletableFuture<OpResult<T>> future = new CompletableFuture<>();
+        boolean[] done = {false};
+        sim().after(timeout, "storage timeout " + what, () -> {
+            if (!done[0]) {
+                done[0] = true;
+                caller.complete(future, OpResult.unknown("storage did not answer " + what + " within " + timeout + " ms"));
+            }
+        });
+        String monitor = reachableMonitor(node);
+        if (monitor != null) {
+            cluster.network().send(Net.STORAGE, node, monitor, "storage " + what, () -> {
+                OpResult<T> result = work.get();
+                cluster.network().send(Net.STORAGE, monitor, node, "storage reply " + what, () -> {
+                    if (!done[0]) {
+                        done[0] = true;
+                        caller.complete(future, result);
+                    }
+                });
+            });
+        }
+        return future;
+    }
+
+    /** The heartbeat area as the process {@code caller} reaches it. */
+    StorageHeartbeats heartbeats(ProcessScope caller) {
+        long timeout = cluster.settings().libvirtTimeoutMillis();
+        return new StorageHeartbeats() {
+            @Override
+            public CompletionStage<OpResult<Long>> write(String host) {
+                return request(caller, caller.node(), "heartbeat write " + host, timeout, () -> {
+                    long value = counters.merge(host, 1L, Long::sum);
+                    lastWrite.put(host, sim().nowMillis());
+                    return OpResult.ok(value);
+                });
+            }
+
+            @Override
+            public CompletionStage<OpResult<Long>> read(String reader, String host) {
+                return request(caller, caller.node(), "heartbeat read " + host, timeout,
+                        () -> OpResult.ok(counters.getOrDefault(host, 0L)));
+            }
+        };
+    }
+
+    /** Monitor probes (S-07) as the process {@code caller} on a host sends them. */
+    StorageMonitors monitors(ProcessScope caller) {
+        return (fromHost, monitorHost) -> {
+            CompletableFuture<OpResult<Long>> future = new CompletableFuture<>();
+            long sent = sim().nowMillis();
+            String target = monitorNode(monitorHost);
+            boolean[] done = {false};
+            long timeout = cluster.settings().libvirtTimeoutMillis();
+            sim().after(timeout, "probe timeout " + target, () -> {
+                if (!done[0]) {
+                    done[0] = true;
+                    caller.complete(future, OpResult.unknown("monitor " + monitorHost + " did not answer"));
+                }
+            });
+            if (cluster.network().hasNode(target)) {
+                cluster.network().send(Net.STORAGE, fromHost, target, "probe", () ->
+                        cluster.network().send(Net.STORAGE, target, fromHost, "probe reply", () -> {
+                            if (!done[0]) {
+                                done[0] = true;
+                                caller.complete(future, OpResult.ok(sim().nowMillis() - sent));
+                            }
+                        }));
+            }
+            return future;
+        };
+    }
+}

@@ -1,0 +1,197 @@
+package io.cellharness.core.ha;
+
+import io.cellharness.core.port.Clock;
+import io.cellharness.core.port.DomainInfo;
+import io.cellharness.core.port.DomainState;
+import io.cellharness.core.port.Hypervisor;
+import io.cellharness.core.port.OpResult;
+import io.cellharness.core.port.PeerChannel;
+import io.cellharness.core.port.PeerMessage;
+import io.cellharness.core.port.Scheduler;
+import io.cellharness.core.port.StorageHeartbeats;
+import io.cellharness.core.port.Subscription;
+import io.cellharness.core.port.Watchdog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The Cell HA helper of one host (H-01 … H-03).
+ *
+ * <ul>
+ *   <li>Every heartbeat period it asks the local libvirt which domains run, advances its storage heartbeat, and
+ *       reports both to the manager (H-01). Each check runs on its own; a hung libvirt does not delay the others.</li>
+ *   <li>It asks its ring neighbours to check it (H-02), and checks the hosts that ask it: a host whose "check me"
+ *       stopped and that does not answer a probe is reported to the manager with the evidence (H-03).</li>
+ *   <li>It pets the host's watchdog whenever it is in contact with storage or with the manager; a host cut off from
+ *       both is reset by the watchdog before the manager may declare its lease expired (H-06).</li>
+ * </ul>
+ */
+public final class HaHelper {
+
+    private final String host;
+    private final String manager;
+    private final Ring ring;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final Hypervisor local;
+    private final StorageHeartbeats storage;
+    private final PeerChannel peers;
+    private final Watchdog watchdog;
+    private final HaSettings settings;
+    private final TreeMap<String, Long> lastCheckMe = new TreeMap<>();
+    private final TreeMap<String, Long> lastReport = new TreeMap<>();
+    private final TreeMap<String, Boolean> probing = new TreeMap<>();
+    private final List<Scheduler.Cancellable> timers = new ArrayList<>();
+    private Subscription serving;
+    private long sequence;
+    private boolean libvirtOk = true;
+    private boolean storageOk = true;
+    private List<String> running = List.of();
+    private boolean listPending;
+    private long listSentAt;
+    private boolean writePending;
+
+    public HaHelper(String host, String manager, Ring ring, Scheduler scheduler, Clock clock, Hypervisor local,
+                    StorageHeartbeats storage, PeerChannel peers, Watchdog watchdog, HaSettings settings) {
+        this.host = host;
+        this.manager = manager;
+        this.ring = ring;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.local = local;
+        this.storage = storage;
+        this.peers = peers;
+        this.watchdog = watchdog;
+        this.settings = settings;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** Starts the periodic work. */
+    public void start() {
+        long now = clock.nowMillis();
+        for (String watched : ring.watchedBy(host)) {
+            lastCheckMe.put(watched, now);
+        }
+        serving = peers.serve(host, this::handle);
+        watchdog.pet();
+        timers.add(scheduler.periodic(0, settings.heartbeatPeriodMillis(), "heartbeat " + host, this::heartbeat));
+        timers.add(scheduler.periodic(0, settings.checkMePeriodMillis(), "check-me " + host, this::askToBeChecked));
+        timers.add(scheduler.periodic(settings.checkMePeriodMillis(), settings.checkMePeriodMillis(),
+                "watch " + host, this::watchNeighbours));
+    }
+
+    public void stop() {
+        for (Scheduler.Cancellable t : timers) {
+            t.cancel();
+        }
+        timers.clear();
+        if (serving != null) {
+            serving.close();
+        }
+    }
+
+    // ---- H-01: heartbeat ----
+
+    private void heartbeat() {
+        long now = clock.nowMillis();
+        if (!listPending) {
+            listPending = true;
+            listSentAt = now;
+            local.list().thenAccept(this::listed);
+        } else if (now - listSentAt > 2 * settings.heartbeatPeriodMillis()) {
+            libvirtOk = false;
+        }
+        if (!writePending) {
+            writePending = true;
+            storage.write(host).thenAccept(r -> {
+                writePending = false;
+                storageOk = r.isOk();
+                if (storageOk) {
+                    watchdog.pet();
+                }
+            });
+        }
+        peers.send(host, manager, new PeerMessage.Heartbeat(host, ++sequence, libvirtOk, storageOk, running));
+    }
+
+    private void listed(OpResult<List<DomainInfo>> result) {
+        listPending = false;
+        if (result instanceof OpResult.Ok<List<DomainInfo>> ok) {
+            libvirtOk = true;
+            List<String> active = new ArrayList<>();
+            for (DomainInfo d : ok.value()) {
+                if (d.state() == DomainState.RUNNING || d.state() == DomainState.PAUSED || d.state() == DomainState.BLOCKED) {
+                    active.add(d.name());
+                }
+            }
+            running = List.copyOf(active);
+        } else {
+            libvirtOk = false;
+        }
+    }
+
+    // ---- H-02, H-03: neighbours ----
+
+    private void askToBeChecked() {
+        for (String checker : ring.checkersOf(host)) {
+            peers.send(host, checker, new PeerMessage.CheckMe(host));
+        }
+    }
+
+    private void watchNeighbours() {
+        long now = clock.nowMillis();
+        for (String watched : ring.watchedBy(host)) {
+            long silent = now - lastCheckMe.getOrDefault(watched, now);
+            if (silent < settings.neighbourSilenceMillis() || probing.getOrDefault(watched, false)) {
+                continue;
+            }
+            probing.put(watched, true);
+            probe(watched).thenAccept(reachable -> {
+                probing.put(watched, false);
+                if (reachable) {
+                    lastCheckMe.put(watched, clock.nowMillis());
+                    return;
+                }
+                long t = clock.nowMillis();
+                if (t - lastReport.getOrDefault(watched, Long.MIN_VALUE / 2) >= settings.neighbourSilenceMillis()) {
+                    lastReport.put(watched, t);
+                    peers.send(host, manager, new PeerMessage.SuspectReport(host, watched,
+                            "no check-me for " + silent + " ms and no answer to a probe from " + host));
+                }
+            });
+        }
+    }
+
+    private CompletionStage<Boolean> probe(String target) {
+        return peers.request(host, target, new PeerMessage.Probe(target), settings.probeTimeoutMillis())
+                .thenApply(r -> r.isOk() && r.value() instanceof PeerMessage.ProbeReply);
+    }
+
+    private CompletionStage<PeerMessage> handle(String from, PeerMessage message) {
+        if (message instanceof PeerMessage.CheckMe checkMe) {
+            lastCheckMe.put(checkMe.host(), clock.nowMillis());
+            return null;
+        }
+        if (message instanceof PeerMessage.Probe) {
+            return CompletableFuture.completedFuture(new PeerMessage.ProbeReply(host, libvirtOk));
+        }
+        if (message instanceof PeerMessage.HeartbeatAck) {
+            watchdog.pet();
+            return null;
+        }
+        if (message instanceof PeerMessage.CheckRequest request) {
+            long silent = clock.nowMillis() - lastCheckMe.getOrDefault(request.target(), clock.nowMillis());
+            return probe(request.target()).thenApply(reachable -> new PeerMessage.CheckReply(host, request.target(),
+                    reachable, reachable ? request.target() + " answered a probe from " + host
+                            : request.target() + " did not answer a probe from " + host + "; last check-me " + silent
+                            + " ms ago"));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Host high availability (H-01 … H-10): an {@link io.cellharness.core.ha.HaHelper} per host (heartbeats through
+ * libvirt and storage, neighbour checks), and the {@link io.cellharness.core.ha.HaManager} (the Mold role) with an
+ * explicit state machine per host, two-channel fencing (power read back as off, or the storage lease expired),
+ * recovery placement by restart priority, and the mass-failure guard. Runs unchanged on the simulator and on real
+ * hosts: it sees the world only through the ports, on one thread. Depends on model, limits, capacity, cpu, port.
+ */
+package io.cellharness.core.ha;
