@@ -11,7 +11,7 @@ import java.util.Optional;
  * <ul>
  *   <li>Glue (Ceph RBD): a network disk, {@code protocol='rbd'}, volume {@code pool/image}, the monitors in path
  *       order (S-04, S-05);</li>
- *   <li>iSCSI: a network disk, {@code protocol='iscsi'}, volume {@code iqn.../lun}, through the given portals;</li>
+ *   <li>iSCSI: a network disk, {@code protocol='iscsi'}, volume {@code iqn.../lun}, through the given portal;</li>
  *   <li>NFS and SMB: a file on the share the host mounted under {@link #NETWORK_MOUNT_ROOT}{@code /nfs} or
  *       {@code /smb} (QEMU has no SMB client, and the NFS share is mounted for every VM of the host anyway);</li>
  *   <li>NVMe-oF, FC, PowerFlex, Primera, Pure, Linstor and the host's local disks: a block device by a stable path

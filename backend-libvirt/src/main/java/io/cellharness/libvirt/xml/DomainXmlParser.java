@@ -82,7 +82,7 @@ public final class DomainXmlParser {
                 diskMeta.put(d.getAttribute("target"), d);
             }
         }
-        List<DiskSpec> disks = new ArrayList<>();
+        Map<String, DiskSpec> disksByTarget = new LinkedHashMap<>();
         List<String> luns = new ArrayList<>();
         List<String> glueMonitors = new ArrayList<>();
         List<String> iscsiPortals = new ArrayList<>();
@@ -96,8 +96,18 @@ public final class DomainXmlParser {
             if (!device.equals("disk")) {
                 continue; // cdrom and floppy are not Cell disks
             }
-            disks.add(disk(disk, source, diskMeta, glueMonitors, iscsiPortals));
+            DiskSpec spec = disk(disk, source, diskMeta, glueMonitors, iscsiPortals);
+            disksByTarget.put(DomXml.firstChild(disk, "target").getAttribute("dev"), spec);
         }
+        // libvirt keeps disks grouped by bus; the metadata remembers the specification's order.
+        List<DiskSpec> disks = new ArrayList<>();
+        for (String target : diskMeta.keySet()) {
+            DiskSpec d = disksByTarget.remove(target);
+            if (d != null) {
+                disks.add(d);
+            }
+        }
+        disks.addAll(disksByTarget.values());
         List<String> controllers = new ArrayList<>();
         for (Element hostdev : DomXml.children(devices, "hostdev")) {
             if ("pci".equals(hostdev.getAttribute("type"))) {
@@ -147,7 +157,8 @@ public final class DomainXmlParser {
         }
         VmSpec vm = new VmSpec(name, memory, vcpus, cpuMode, osFamily, guestAgent, virtioDrivers, disks, nics,
                 graphics, ha, timeSync, null, new PassthroughSpec(controllers, luns));
-        return new ParsedDomain(vm, type, machine, customCpu, glueMonitors, iscsiPortals);
+        return new ParsedDomain(vm, type, machine, customCpu, glueMonitors,
+                iscsiPortals.isEmpty() ? null : iscsiPortals.get(0));
     }
 
     private static DiskSpec disk(Element disk, Element source, Map<String, Element> diskMeta, List<String> glueMonitors,

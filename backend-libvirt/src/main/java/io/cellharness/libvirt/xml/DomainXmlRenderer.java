@@ -266,12 +266,12 @@ public final class DomainXmlRenderer {
                 }
             }
             case ISCSI -> {
-                if (ctx.iscsiPortals().isEmpty()) {
-                    throw new DomainXmlException(where + ": an iSCSI disk needs the portals in the render context");
+                if (ctx.iscsiPortal() == null) {
+                    throw new DomainXmlException(where + ": an iSCSI disk needs the portal in the render context");
                 }
                 disk.attr("type", "network").attr("device", "disk");
                 raw(disk, false);
-                hosts(disk.child("source").attr("protocol", "iscsi").attr("name", volume), ctx.iscsiPortals(),
+                hosts(disk.child("source").attr("protocol", "iscsi").attr("name", volume), List.of(ctx.iscsiPortal()),
                         where + ": iSCSI portal");
             }
             case FILE -> {

@@ -12,13 +12,12 @@ import java.util.List;
  * @param machine      the machine family
  * @param customCpu    the CPU of a {@code custom} VM, null for the host modes
  * @param glueMonitors the monitors of the first Glue disk, in the order written (S-04/S-05)
- * @param iscsiPortals the portals of the first iSCSI disk
+ * @param iscsiPortal  the portal of the first iSCSI disk, or null
  */
 public record ParsedDomain(VmSpec vm, DomainType domainType, MachineType machine, CpuSpec customCpu,
-                           List<String> glueMonitors, List<String> iscsiPortals) {
+                           List<String> glueMonitors, String iscsiPortal) {
 
     public ParsedDomain {
         glueMonitors = List.copyOf(glueMonitors);
-        iscsiPortals = List.copyOf(iscsiPortals);
     }
 }

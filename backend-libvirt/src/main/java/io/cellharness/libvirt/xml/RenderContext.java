@@ -15,11 +15,12 @@ import java.util.List;
  *                      selector chose: local controller first (S-04), then the next nearest (S-05)
  * @param cephUser      the Ceph client name for RBD disks
  * @param cephSecretUuid the UUID of the libvirt secret holding that client's key (never the key itself)
- * @param iscsiPortals  iSCSI portals, {@code host} or {@code host:port}, for iSCSI disks
+ * @param iscsiPortal   the iSCSI portal, {@code host} or {@code host:port}, for iSCSI disks (QEMU's initiator logs
+ *                      in through one portal; libvirt's schema allows one host)
  */
 public record RenderContext(DomainType domainType, String emulator, MachineType machine, CpuSpec customCpu,
                             List<String> glueMonitors, String cephUser, String cephSecretUuid,
-                            List<String> iscsiPortals) {
+                            String iscsiPortal) {
 
     public static final String DEFAULT_EMULATOR = "/usr/bin/qemu-system-x86_64";
     public static final String DEFAULT_CEPH_USER = "cell";
@@ -29,7 +30,6 @@ public record RenderContext(DomainType domainType, String emulator, MachineType 
         emulator = emulator == null ? DEFAULT_EMULATOR : emulator;
         glueMonitors = glueMonitors == null ? List.of() : List.copyOf(glueMonitors);
         cephUser = cephUser == null ? DEFAULT_CEPH_USER : cephUser;
-        iscsiPortals = iscsiPortals == null ? List.of() : List.copyOf(iscsiPortals);
     }
 
     /** A Cell host: KVM, the default emulator, the machine chosen per VM, no storage endpoints. */
@@ -44,27 +44,27 @@ public record RenderContext(DomainType domainType, String emulator, MachineType 
 
     public RenderContext withDomainType(DomainType type) {
         return new RenderContext(type, emulator, machine, customCpu, glueMonitors, cephUser, cephSecretUuid,
-                iscsiPortals);
+                iscsiPortal);
     }
 
     public RenderContext withMachine(MachineType newMachine) {
         return new RenderContext(domainType, emulator, newMachine, customCpu, glueMonitors, cephUser, cephSecretUuid,
-                iscsiPortals);
+                iscsiPortal);
     }
 
     public RenderContext withCustomCpu(CpuSpec cpu) {
         return new RenderContext(domainType, emulator, machine, cpu, glueMonitors, cephUser, cephSecretUuid,
-                iscsiPortals);
+                iscsiPortal);
     }
 
     /** The Glue monitors in path order (S-04/S-05) and the secret that authenticates to them. */
     public RenderContext withGlue(List<String> monitors, String secretUuid) {
         return new RenderContext(domainType, emulator, machine, customCpu, monitors, cephUser, secretUuid,
-                iscsiPortals);
+                iscsiPortal);
     }
 
-    public RenderContext withIscsiPortals(List<String> portals) {
+    public RenderContext withIscsiPortal(String portal) {
         return new RenderContext(domainType, emulator, machine, customCpu, glueMonitors, cephUser, cephSecretUuid,
-                portals);
+                portal);
     }
 }

@@ -1,0 +1,43 @@
+package io.cellharness.libvirt.xml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellharness.core.model.CpuMode;
+import io.cellharness.core.model.DiskSpec;
+import io.cellharness.core.model.StorageType;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class DomainXmlRoundTripProperties {
+
+    @Property(tries = 200)
+    void renderThenParseGivesTheSameVm(@ForAll("cases") RenderCase c) {
+        String xml = DomainXmlRenderer.render(c.vm(), c.context());
+        ParsedDomain parsed = DomainXmlParser.parse(xml);
+
+        assertThat(parsed.vm()).isEqualTo(c.vm());
+        assertThat(parsed.domainType()).isEqualTo(c.context().domainType());
+        assertThat(parsed.machine()).isEqualTo(DomainXmlRenderer.machineFor(c.vm(), c.context()));
+        assertThat(parsed.customCpu()).isEqualTo(c.vm().cpuMode() == CpuMode.CUSTOM
+                ? DomainXmlRenderer.effectiveCustomCpu(c.vm(), c.context()) : null);
+        assertThat(parsed.glueMonitors()).isEqualTo(uses(c, StorageType.GLUE_RBD) ? c.context().glueMonitors() : List.of());
+        assertThat(parsed.iscsiPortal()).isEqualTo(uses(c, StorageType.ISCSI) ? c.context().iscsiPortal() : null);
+    }
+
+    @Property(tries = 100)
+    void renderingIsStable(@ForAll("cases") RenderCase c) {
+        assertThat(DomainXmlRenderer.render(c.vm(), c.context())).isEqualTo(DomainXmlRenderer.render(c.vm(), c.context()));
+    }
+
+    private static boolean uses(RenderCase c, StorageType type) {
+        return c.vm().disks().stream().map(DiskSpec::storage).anyMatch(type::equals);
+    }
+
+    @Provide
+    Arbitrary<RenderCase> cases() {
+        return RenderCase.cases();
+    }
+}
