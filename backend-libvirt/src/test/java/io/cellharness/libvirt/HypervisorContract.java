@@ -146,11 +146,10 @@ abstract class HypervisorContract {
 
             List<LifecycleEvent> seen = awaitUntil(events,
                     l -> l.stream().anyMatch(e -> e.type() == LifecycleEventType.UNDEFINED));
-            assertThat(seen).extracting(LifecycleEvent::type).containsExactly(LifecycleEventType.DEFINED,
-                    LifecycleEventType.STARTED, LifecycleEventType.SUSPENDED, LifecycleEventType.RESUMED,
-                    LifecycleEventType.STOPPED, LifecycleEventType.UNDEFINED);
-            assertThat(seen).extracting(LifecycleEvent::detail).containsExactly("added", "booted", "paused",
-                    "unpaused", "destroyed", "removed");
+            // A real QEMU driver adds events of its own (resumed when the CPUs first run, shutdown before stopped);
+            // what every world must report is this sequence, in this order.
+            assertThat(seen).extracting(e -> e.type() + "/" + e.detail()).containsSubsequence("DEFINED/added",
+                    "STARTED/booted", "SUSPENDED/paused", "RESUMED/unpaused", "STOPPED/destroyed", "UNDEFINED/removed");
             assertThat(seen).extracting(LifecycleEvent::host).containsOnly(hypervisor().host());
             assertThat(onEngine).containsOnly(true);
         } finally {
