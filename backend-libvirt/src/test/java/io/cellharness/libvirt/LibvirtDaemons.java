@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Skipped (JUnit assumption) when libvirtd, QEMU, unshare or root are missing — unless the environment says
  * {@code CI=true}, where the daemons are part of what must pass and a missing piece fails the run.
  */
-public final class LibvirtDaemons implements BeforeAllCallback, ParameterResolver,
+public final class LibvirtDaemons implements BeforeAllCallback, ParameterResolver, AutoCloseable,
         ExtensionContext.Store.CloseableResource {
 
     private static final long READY_MILLIS = 90_000;

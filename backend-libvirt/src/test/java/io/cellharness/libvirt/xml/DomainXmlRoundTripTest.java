@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class DomainXmlRoundTripProperties {
+class DomainXmlRoundTripTest {
 
     @Property(tries = 200)
     void renderThenParseGivesTheSameVm(@ForAll("cases") RenderCase c) {

@@ -25,7 +25,7 @@ import org.libvirt.LibvirtException;
  * Every VM within the documented limits renders to XML that libvirt 9.0's own schema and parser accept (S-01 "each
  * renders a valid disk source", S-02, S-03, N-03, T-01), and that libvirt hands back in a form we read as the same VM.
  */
-class DomainSchemaProperties {
+class DomainSchemaTest {
 
     private static LibvirtConnection connection;
 
