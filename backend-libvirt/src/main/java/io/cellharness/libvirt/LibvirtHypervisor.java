@@ -87,6 +87,11 @@ public final class LibvirtHypervisor implements Hypervisor, AutoCloseable {
     private final List<Consumer<LifecycleEvent>> lifecycleListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<MigrationProgress>> progressListeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<Registration> events = new AtomicReference<>();
+    /**
+     * Callbacks of earlier connections, kept reachable: libvirt-java's domain objects hold references to an old
+     * connection, so libvirt may keep it (and its callback pointer) alive after we closed it; JNA must not free it.
+     */
+    private final List<Registration> retired = new CopyOnWriteArrayList<>();
 
     private record Registration(LibvirtConnection.Handle handle, LibvirtDirectCalls.LifecycleRegistration id) {
     }
@@ -117,6 +122,7 @@ public final class LibvirtHypervisor implements Hypervisor, AutoCloseable {
         });
         // Every new connection (the first, and each after a daemon restart) re-arms the lifecycle callback.
         connection.onOpen(this::registerEvents);
+        connection.onDiscard(this::deregisterEvents);
     }
 
     /** A hypervisor with one rendering context for every VM. */
@@ -302,12 +308,9 @@ public final class LibvirtHypervisor implements Hypervisor, AutoCloseable {
 
     @Override
     public void close() {
-        Registration r = events.getAndSet(null);
-        if (r != null && !r.handle().broken()) {
-            LibvirtDirectCalls.deregister(r.handle(), r.id());
-        }
         progressReader.shutdownNow();
-        connection.close();
+        connection.close(); // deregisters the lifecycle callback through the discard hook
+        events.set(null);
     }
 
     private OpResult<MigrationResult> migrate(LibvirtConnection.Handle h, MigrationRequest request, MigrationPeer peer)
@@ -417,9 +420,21 @@ public final class LibvirtHypervisor implements Hypervisor, AutoCloseable {
 
     private void registerEvents(LibvirtConnection.Handle handle) {
         try {
-            events.set(new Registration(handle, LibvirtDirectCalls.registerLifecycle(handle, this::onEvent)));
+            Registration old = events.getAndSet(
+                    new Registration(handle, LibvirtDirectCalls.registerLifecycle(handle, this::onEvent)));
+            if (old != null) {
+                retired.add(old); // deregistered when its connection was discarded
+            }
         } catch (LibvirtCallException e) {
             LOG.log(System.Logger.Level.WARNING, "no lifecycle events from {0}: {1}", uri(), e.getMessage());
+        }
+    }
+
+    /** Before a connection is closed (while its pointer is valid), so that it never calls a stale callback. */
+    private void deregisterEvents(LibvirtConnection.Handle handle) {
+        Registration r = events.get();
+        if (r != null && r.handle() == handle) {
+            LibvirtDirectCalls.deregister(handle, r.id());
         }
     }
 

@@ -57,6 +57,7 @@ public final class LibvirtConnection implements AutoCloseable {
     private final String uri;
     private final LibvirtSettings settings;
     private final List<Consumer<Handle>> openHooks = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Handle>> discardHooks = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService reconnector;
     private Handle current;
     private ScheduledFuture<?> reconnect;
@@ -92,7 +93,7 @@ public final class LibvirtConnection implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the libvirt connection to " + uri + " is closed");
         }
-        if (current != null && !current.broken && current.connect.isAlive()) {
+        if (current != null && !current.broken && alive(current)) {
             return current;
         }
         discard();
@@ -107,6 +108,14 @@ public final class LibvirtConnection implements AutoCloseable {
         return handle;
     }
 
+    private static boolean alive(Handle handle) {
+        try {
+            return handle.connect.isAlive();
+        } catch (LibvirtException e) {
+            return false;
+        }
+    }
+
     /**
      * Runs {@code hook} on every connection opened from now on, and on the current one if open. Hooks run under this
      * connection's lock and must not block on other connections.
@@ -116,6 +125,14 @@ public final class LibvirtConnection implements AutoCloseable {
         if (current != null && !current.broken) {
             hook.accept(current);
         }
+    }
+
+    /**
+     * Runs {@code hook} on every connection just before it is closed, while its pointer is still valid (to deregister
+     * callbacks). Errors of a dead connection are the hook's to ignore.
+     */
+    public void onDiscard(Consumer<Handle> hook) {
+        discardHooks.add(hook);
     }
 
     /** The handle if one is open and not known broken; never opens one. */
@@ -181,6 +198,13 @@ public final class LibvirtConnection implements AutoCloseable {
             return;
         }
         old.broken = true;
+        for (Consumer<Handle> hook : discardHooks) {
+            try {
+                hook.accept(old);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "discard hook on {0}: {1}", uri, e.getMessage());
+            }
+        }
         try {
             old.connect.unregisterCloseListener();
         } catch (LibvirtException e) {
