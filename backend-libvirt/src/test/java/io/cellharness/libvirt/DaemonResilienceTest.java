@@ -11,6 +11,7 @@ import io.cellharness.core.port.LifecycleEvent;
 import io.cellharness.core.port.LifecycleEventType;
 import io.cellharness.core.port.OpResult;
 import io.cellharness.core.port.Subscription;
+import io.cellharness.libvirt.connect.LibvirtConnection;
 import io.cellharness.libvirt.connect.LibvirtSettings;
 import io.cellharness.libvirt.xml.RenderContext;
 import java.util.List;
@@ -77,12 +78,15 @@ class DaemonResilienceTest {
     }
 
     @Test
-    void aHungDaemonIsUnknownAndRecoversWhenItWakes() {
+    void aHungDaemonIsUnknownKeepaliveDropsItAndItRecoversWhenItWakes() {
         ok(node.ping());
+        LibvirtConnection.Handle before = node.connection().currentIfOpen();
         daemon.signal("STOP");
         try {
             OpResult<Void> hung = await(node.ping());
             assertThat(hung).as(hung.reason()).isInstanceOf(OpResult.Unknown.class);
+            // Only keepalive (1 s x 2 here) can end a call stuck on a silent daemon and mark the connection broken.
+            awaitUntil(List.of(1), l -> before.broken());
         } finally {
             daemon.signal("CONT");
         }
