@@ -17,13 +17,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension: two real libvirt daemons with QEMU (TCG), started once for the whole test run and stopped by PID
- * when it ends. Tests take them as a {@code LibvirtDaemons} parameter of {@code @BeforeAll}.
+ * when it ends (JUnit closes the {@link AutoCloseable} stored in the root context). Tests take them as a {@code LibvirtDaemons} parameter of {@code @BeforeAll}.
  *
  * <p>Skipped (JUnit assumption) when libvirtd, QEMU, unshare or root are missing — unless the environment says
  * {@code CI=true}, where the daemons are part of what must pass and a missing piece fails the run.
  */
-public final class LibvirtDaemons implements BeforeAllCallback, ParameterResolver, AutoCloseable,
-        ExtensionContext.Store.CloseableResource {
+public final class LibvirtDaemons implements BeforeAllCallback, ParameterResolver, AutoCloseable {
 
     private static final long READY_MILLIS = 90_000;
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LibvirtDaemons.class);
