@@ -89,6 +89,109 @@ public final class Limits {
     /** G-02: the TCP port of migration traffic on the management network. */
     public static final int MIGRATION_PORT = 49152;
 
+    // ---- S: storage ----
+
+    /** S-07: how often each host probes every Glue monitor (default; a setting of {@code MonitorSettings}). */
+    public static final long MONITOR_PROBE_PERIOD_MILLIS = 2_000;
+    /** S-07: consecutive missed probes after which a monitor is declared down (default). */
+    public static final int MONITOR_MISS_THRESHOLD = 3;
+    /** S-05: a probe not answered within this time is missed (default; shorter than the probe period). */
+    public static final long MONITOR_PROBE_TIMEOUT_MILLIS = 1_000;
+    /**
+     * S-06, S-09: the stable period (default): a monitor is stable once it has answered every probe for this long;
+     * the path fails back only to a stable monitor, so a flapping one causes at most one failover and one failback
+     * per stable period.
+     */
+    public static final long MONITOR_STABLE_PERIOD_MILLIS = 30_000;
+    /**
+     * S-05: the guest's disk command timeout (Linux SCSI default, {@code /sys/block/sdX/device/timeout}). A failover
+     * stall bound (period x misses + timeout) must stay below it, so no I/O error reaches the guest.
+     */
+    public static final long GUEST_IO_TIMEOUT_MILLIS = 30_000;
+    /** S-01: the iSCSI target port when a portal names none (RFC 7143). */
+    public static final int ISCSI_DEFAULT_PORT = 3260;
+    /** S-01: the longest iSCSI name, in bytes (RFC 7143). */
+    public static final int ISCSI_NAME_MAX_BYTES = 223;
+    /** S-01: the highest iSCSI LUN a volume may name (SAM flat addressing, 14 bits). */
+    public static final int ISCSI_MAX_LUN = 16_383;
+    /** S-01: the NVMe/TCP port when a portal names none (NVMe-oF TCP transport). */
+    public static final int NVME_TCP_DEFAULT_PORT = 4420;
+    /** S-01: the longest NVMe qualified name, in bytes (NVMe base specification). */
+    public static final int NVME_NQN_MAX_BYTES = 223;
+    /** S-01: the NFS server port when a volume names none. */
+    public static final int NFS_DEFAULT_PORT = 2049;
+    /** S-01: the longest LINSTOR resource name. */
+    public static final int LINSTOR_NAME_MAX_LENGTH = 48;
+    /** S-01: the highest DRBD volume number within a LINSTOR resource. */
+    public static final int LINSTOR_MAX_VOLUME_NUMBER = 65_534;
+    /** S-01: the longest Glue (Ceph) pool or RBD image name this harness accepts. */
+    public static final int GLUE_NAME_MAX_LENGTH = 255;
+
+    // ---- H: fencing drivers ----
+    // Real (wall-clock) milliseconds: these bound calls to a real BMC, never the simulator's virtual time.
+
+    /**
+     * H-09: ipmitool's own per-message timeout ({@code -N}, seconds) for one IPMI LAN request before it retries.
+     * A BMC on the management network answers in well under a second.
+     */
+    public static final int IPMI_LAN_TIMEOUT_SECONDS = 2;
+    /** H-09: ipmitool's retries of one IPMI LAN request ({@code -R}) before it gives up on the BMC. */
+    public static final int IPMI_LAN_RETRIES = 2;
+    /**
+     * H-09: hard limit on one ipmitool run (session set-up, the command and session close); past it the process is
+     * killed and the outcome is unknown. Above the worst case of ipmitool's own retries ({@code -N}, {@code -R}).
+     */
+    public static final long IPMI_COMMAND_TIMEOUT_MS = 30_000L;
+    /** H-09: limit on opening the TCP/TLS connection to a Redfish BMC. */
+    public static final long REDFISH_CONNECT_TIMEOUT_MS = 5_000L;
+    /** H-09: limit on one Redfish HTTP request until its response arrives; past it the outcome is unknown. */
+    public static final long REDFISH_REQUEST_TIMEOUT_MS = 15_000L;
+
+    // ---- C: CPU ----
+
+    /**
+     * C-05: the generation number of the oldest model of each vendor in the CPU catalogue; generations count up from
+     * here in release order (the catalogue resource states each model's).
+     */
+    public static final int CPU_OLDEST_GENERATION = 1;
+
+    // ---- G: live migration model (pre-copy, QEMU defaults) ----
+
+    /** G-03: the longest guest pause at switch-over that QEMU aims for by default ({@code downtime-limit}, 300 ms). */
+    public static final long MIGRATION_DEFAULT_MAX_DOWNTIME_MILLIS = 300;
+    /** G-03: QEMU auto-converge, the first throttle applied to the guest's vCPUs ({@code cpu-throttle-initial}). */
+    public static final int MIGRATION_THROTTLE_INITIAL_PERCENT = 20;
+    /** G-03: QEMU auto-converge, the step added after each pass that did not converge ({@code cpu-throttle-increment}). */
+    public static final int MIGRATION_THROTTLE_INCREMENT_PERCENT = 10;
+    /** G-03: QEMU auto-converge, the strongest throttle ({@code max-cpu-throttle}). */
+    public static final int MIGRATION_THROTTLE_MAX_PERCENT = 99;
+    /**
+     * G-03: the harness's cap on pre-copy passes before the configured fallback applies (QEMU itself has no cap; a
+     * migration that has not converged after this many passes will not).
+     */
+    public static final int MIGRATION_DEFAULT_MAX_ITERATIONS = 30;
+    /**
+     * G-03: the management bandwidth the documentation recommends for migration, in Gb/s; anything below, such as the
+     * 1 Gb/s network the documentation says makes migration take a long time, is flagged as slow.
+     */
+    public static final int MIGRATION_RECOMMENDED_BANDWIDTH_GBPS = 10;
+
+    // ---- N: networking (bridges, ports, bonds) ----
+
+    /** N-04: the number of the first {@code vnet} port created on a host after it boots ({@code vnet0}). */
+    public static final int VNET_FIRST_NUMBER = 0;
+    /** N-06: every bond mode except 802.3ad carries one NIC's bandwidth. */
+    public static final int BOND_THROUGHPUT_NICS = 1;
+    /** N-06: an 802.3ad (LACP) bond carries two NICs' bandwidth. */
+    public static final int BOND_LACP_THROUGHPUT_NICS = 2;
+    /** N-06: most slaves of one bond the model takes (slave selection returns a 64-bit mask). */
+    public static final int BOND_MAX_SLAVES = 64;
+    /**
+     * The speed assumed for a bridge uplink the host specification does not describe (no bond for it), in Gb/s; the
+     * same default {@link io.cellharness.core.model.HostNicSpec} gives a NIC without a speed.
+     */
+    public static final int UNDESCRIBED_UPLINK_GBPS = 10;
+
     // ---- A: libvirt backend (A-01) ----
 
     /** A-01, H-01: seconds between keepalive probes on a remote libvirt connection. */

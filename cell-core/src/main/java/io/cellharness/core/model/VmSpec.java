@@ -21,6 +21,8 @@ import java.util.List;
  * @param timeSync      time-sync declaration (T-01); absent draws a warning
  * @param host          the host the VM is placed on, if placed
  * @param passthrough   host devices passed through whole (S-03)
+ * @param systemVm      true for a system VM, the only kind that may attach to the host-only cloud0 (N-02); absent
+ *                      (null) means a guest VM, see {@link #isSystemVm()}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record VmSpec(
@@ -37,7 +39,8 @@ public record VmSpec(
         @JsonProperty("ha") HaSpec ha,
         @JsonProperty("timeSync") TimeSync timeSync,
         @JsonProperty("host") String host,
-        @JsonProperty("passthrough") PassthroughSpec passthrough) {
+        @JsonProperty("passthrough") PassthroughSpec passthrough,
+        @JsonProperty("systemVm") Boolean systemVm) {
 
     public VmSpec {
         cpuMode = cpuMode == null ? CpuMode.HOST_MODEL : cpuMode;
@@ -51,9 +54,22 @@ public record VmSpec(
         passthrough = passthrough == null ? PassthroughSpec.NONE : passthrough;
     }
 
+    /** A guest VM that is not a system VM; the form every caller used before N-02 needed {@code systemVm}. */
+    public VmSpec(String name, Size memory, int vcpus, CpuMode cpuMode, OsType os, boolean guestAgent,
+                  Boolean virtioDrivers, List<DiskSpec> disks, List<VmNicSpec> nics, GraphicsModel graphics, HaSpec ha,
+                  TimeSync timeSync, String host, PassthroughSpec passthrough) {
+        this(name, memory, vcpus, cpuMode, os, guestAgent, virtioDrivers, disks, nics, graphics, ha, timeSync, host,
+                passthrough, null);
+    }
+
     /** A minimal VM: the given name, memory and vCPUs, every other field at its default. */
     public static VmSpec of(String name, Size memory, int vcpus) {
         return new VmSpec(name, memory, vcpus, null, null, false, null, null, null, null, null, null, null, null);
+    }
+
+    /** N-02: whether this is a system VM (may attach to cloud0). */
+    public boolean isSystemVm() {
+        return Boolean.TRUE.equals(systemVm);
     }
 
     public boolean hasVirtioDrivers() {
@@ -72,26 +88,31 @@ public record VmSpec(
 
     public VmSpec withHost(String newHost) {
         return new VmSpec(name, memory, vcpus, cpuMode, os, guestAgent, virtioDrivers, disks, nics, graphics, ha,
-                timeSync, newHost, passthrough);
+                timeSync, newHost, passthrough, systemVm);
     }
 
     public VmSpec withNics(List<VmNicSpec> newNics) {
         return new VmSpec(name, memory, vcpus, cpuMode, os, guestAgent, virtioDrivers, disks, newNics, graphics, ha,
-                timeSync, host, passthrough);
+                timeSync, host, passthrough, systemVm);
     }
 
     public VmSpec withDisks(List<DiskSpec> newDisks) {
         return new VmSpec(name, memory, vcpus, cpuMode, os, guestAgent, virtioDrivers, newDisks, nics, graphics, ha,
-                timeSync, host, passthrough);
+                timeSync, host, passthrough, systemVm);
     }
 
     public VmSpec withCpuMode(CpuMode newMode) {
         return new VmSpec(name, memory, vcpus, newMode, os, guestAgent, virtioDrivers, disks, nics, graphics, ha,
-                timeSync, host, passthrough);
+                timeSync, host, passthrough, systemVm);
+    }
+
+    public VmSpec withSystemVm(boolean newSystemVm) {
+        return new VmSpec(name, memory, vcpus, cpuMode, os, guestAgent, virtioDrivers, disks, nics, graphics, ha,
+                timeSync, host, passthrough, newSystemVm);
     }
 
     public VmSpec withHa(HaSpec newHa) {
         return new VmSpec(name, memory, vcpus, cpuMode, os, guestAgent, virtioDrivers, disks, nics, graphics, newHa,
-                timeSync, host, passthrough);
+                timeSync, host, passthrough, systemVm);
     }
 }

@@ -18,6 +18,8 @@ import io.cellharness.core.model.ClusterSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes specification documents as YAML. Strict: unknown keys, duplicate keys, fractions where whole
@@ -41,6 +43,9 @@ public final class SpecCodec {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+
+    /** Jackson quotes the rejected scalar like {@code String value ("four")}. */
+    private static final Pattern QUOTED_VALUE = Pattern.compile("value \\(\"([^\"]*)\"\\)");
 
     private SpecCodec() {
     }
@@ -122,9 +127,15 @@ public final class SpecCodec {
             return "duplicate key " + original.substring("Duplicate field ".length());
         }
         if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-            return "expected " + describe(mi.getTargetType()) + " here";
+            return "expected " + describe(mi.getTargetType()) + offending(mi);
         }
         return firstLine(original);
+    }
+
+    /** {@code , got 'four'} when Jackson's message quotes the scalar it could not use; otherwise {@code  here}. */
+    private static String offending(MismatchedInputException e) {
+        Matcher m = QUOTED_VALUE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        return m.find() ? ", got '" + m.group(1) + "'" : " here";
     }
 
     private static String describe(Class<?> type) {

@@ -16,6 +16,7 @@ import io.cellharness.core.model.OsType;
 import io.cellharness.core.model.Size;
 import io.cellharness.core.model.VmSpec;
 import io.cellharness.core.port.SeededRandom;
+import io.cellharness.core.storage.StorageCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class SpecValidator {
         }
         checkPlacements(spec, vmIndex, errors, warnings);
         checkMacs(spec, vmIndex, errors);
+        StorageCheck.check(spec, errors, warnings); // S-01, S-03, S-04, H-05
         return new ValidationReport(errors, warnings);
     }
 
@@ -210,6 +212,7 @@ public final class SpecValidator {
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         checkVm(vm, "vm", errors, warnings);
+        StorageCheck.checkVolumes(vm, "vm", errors);
         return new ValidationReport(errors, warnings);
     }
 }

@@ -1,0 +1,81 @@
+package io.cellharness.features;
+
+import io.cellharness.core.model.ClusterSettings;
+import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.model.HostSpec;
+import io.cellharness.core.model.VmSpec;
+import io.cellharness.core.spec.SpecFormatException;
+import io.cellharness.core.validation.ValidationReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the steps of one scenario share: the cluster being described and the last answers the engine gave. One
+ * instance per scenario (PicoContainer).
+ */
+public class ScenarioWorld {
+
+    private final List<HostSpec> hosts = new ArrayList<>();
+    private final List<VmSpec> vms = new ArrayList<>();
+    private ClusterSettings settings = ClusterSettings.DEFAULTS;
+    private String yaml;
+
+    ClusterSpec checked;
+    ValidationReport report;
+    SpecFormatException formatError;
+
+    public void addHost(HostSpec host) {
+        hosts.add(host);
+    }
+
+    public void addVm(VmSpec vm) {
+        vms.add(vm);
+    }
+
+    /** Replaces the named VM with {@code change} applied to it. */
+    public void changeVm(String name, UnaryOperator<VmSpec> change) {
+        for (int i = 0; i < vms.size(); i++) {
+            if (vms.get(i).name().equals(name)) {
+                vms.set(i, change.apply(vms.get(i)));
+                return;
+            }
+        }
+        throw new IllegalArgumentException("the scenario has no VM named " + name);
+    }
+
+    public VmSpec vm(String name) {
+        return vms.stream().filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the scenario has no VM named " + name));
+    }
+
+    public void settings(ClusterSettings newSettings) {
+        settings = newSettings;
+    }
+
+    public ClusterSettings settings() {
+        return settings;
+    }
+
+    /** A specification written as YAML in the scenario, read as a user's file would be. */
+    public void yaml(String text) {
+        yaml = text;
+    }
+
+    public String yaml() {
+        return yaml;
+    }
+
+    public ClusterSpec cluster() {
+        return new ClusterSpec("scenario", settings, hosts, vms);
+    }
+
+    public void replaceVms(List<VmSpec> newVms) {
+        vms.clear();
+        vms.addAll(newVms);
+    }
+
+    public List<VmSpec> vms() {
+        return List.copyOf(vms);
+    }
+}

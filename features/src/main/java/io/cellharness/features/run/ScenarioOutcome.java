@@ -1,0 +1,25 @@
+package io.cellharness.features.run;
+
+import java.util.List;
+
+/**
+ * One scenario's result.
+ *
+ * @param feature the feature (capability) it belongs to
+ * @param name    the scenario name (with the example row for outlines)
+ * @param ids     the catalogue IDs it is tagged with
+ * @param status  passed, failed or skipped
+ * @param failure the failure message, empty unless failed
+ */
+public record ScenarioOutcome(String feature, String name, List<String> ids, Status status, String failure) {
+
+    public enum Status {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
+
+    public ScenarioOutcome {
+        ids = List.copyOf(ids);
+    }
+}

@@ -1,0 +1,42 @@
+Feature: CPU modes
+  A VM's CPU is virtualised in one of three modes ("라이브 마이그레이션"): custom, host-model (the default) and
+  host-passthrough.
+
+  @C-01
+  Scenario Outline: Each documented CPU mode is accepted
+    Given a cluster specification:
+      """
+      vms:
+        - {name: app, memory: 4GiB, vcpus: 2, cpuMode: <mode>, timeSync: ntp}
+      """
+    When the cluster specification is checked
+    Then the specification is accepted without warnings
+
+    Examples:
+      | mode             |
+      | custom           |
+      | host-model       |
+      | host-passthrough |
+
+  @C-01
+  Scenario: Any other CPU mode is refused, listing the three
+    Given a cluster specification:
+      """
+      vms:
+        - name: app
+          memory: 4GiB
+          vcpus: 2
+          cpuMode: hybrid
+      """
+    When the cluster specification is checked
+    Then the file is rejected as malformed at line 5 with "unknown CPU mode 'hybrid'; expected one of custom, host-model, host-passthrough"
+
+  @C-01 @C-03
+  Scenario: host-model is the default mode
+    Given a cluster specification:
+      """
+      vms:
+        - {name: app, memory: 4GiB, vcpus: 2}
+      """
+    When the cluster specification is checked
+    Then the checked VM "app" has CPU mode host-model
