@@ -81,14 +81,14 @@ class DaemonResilienceTest {
     void aHungDaemonIsUnknownKeepaliveDropsItAndItRecoversWhenItWakes() {
         ok(node.ping());
         LibvirtConnection.Handle before = node.connection().currentIfOpen();
-        daemon.signal("STOP");
+        daemon.freeze();
         try {
             OpResult<Void> hung = await(node.ping());
             assertThat(hung).as(hung.reason()).isInstanceOf(OpResult.Unknown.class);
             // Only keepalive (1 s x 2 here) can end a call stuck on a silent daemon and mark the connection broken.
             awaitUntil(List.of(1), l -> before.broken());
         } finally {
-            daemon.signal("CONT");
+            daemon.thaw();
         }
         // Keepalive closed the dead connection; the backend reopens it on its own.
         awaitUntil(List.of(1), l -> await(node.ping()).isOk());

@@ -201,9 +201,9 @@ abstract class HypervisorContract {
         beyond.add(VmSpec.of(name, Size.ofTiB(17), 1));
         beyond.add(VmSpec.of(name, Size.ofMiB(64), 711));
         beyond.add(base.withNics(Collections.nCopies(9, new VmNicSpec(null, null, 101, null))));
-        beyond.add(base.withDisks(Collections.nCopies(5, new DiskSpec(DiskBus.IDE, StorageType.LOCAL, "vg/x",
+        beyond.add(base.withDisks(Collections.nCopies(5, new DiskSpec(DiskBus.IDE, StorageType.LOCAL, "/dev/vg/x",
                 Size.ofGiB(1)))));
-        beyond.add(base.withDisks(Collections.nCopies(21, new DiskSpec(DiskBus.VIRTIO_BLK, StorageType.LOCAL, "vg/x",
+        beyond.add(base.withDisks(Collections.nCopies(21, new DiskSpec(DiskBus.VIRTIO_BLK, StorageType.LOCAL, "/dev/vg/x",
                 Size.ofGiB(1)))));
 
         assertThat(beyond).extracting(vm -> await(hypervisor().define(vm)))

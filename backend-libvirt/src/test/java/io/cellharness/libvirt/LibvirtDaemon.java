@@ -1,5 +1,7 @@
 package io.cellharness.libvirt;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -116,17 +118,26 @@ final class LibvirtDaemon implements AutoCloseable {
         awaitReady(timeoutMillis);
     }
 
-    /** Freezes (SIGSTOP) or thaws (SIGCONT) the daemon: a hung daemon for keepalive tests. */
-    void signal(String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** libc's kill(2), so that a test can freeze a daemon without a {@code kill} binary. */
+    private interface LibC extends Library {
+        LibC INSTANCE = Native.load("c", LibC.class);
+
+        int kill(int pid, int signal);
+    }
+
+    /** SIGSTOP on Linux: the daemon stops answering, as a hung daemon does (keepalive tests). */
+    void freeze() {
+        signal(19);
+    }
+
+    /** SIGCONT on Linux. */
+    void thaw() {
+        signal(18);
+    }
+
+    private void signal(int signal) {
+        if (LibC.INSTANCE.kill((int) pid(), signal) != 0) {
+            throw new IllegalStateException("kill(" + pid() + ", " + signal + ") failed: errno " + Native.getLastError());
         }
     }
 

@@ -2,6 +2,7 @@ package io.cellharness.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellharness.core.cpu.CpuCatalogue;
 import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.CpuMode;
 import io.cellharness.core.model.CpuSpec;
@@ -157,14 +158,14 @@ class TestDriverHypervisorTest extends HypervisorContract {
 
     @Test
     void baselineComesFromLibvirt() { // C-04
-        CpuSpec skylake = new CpuSpec(CpuVendor.INTEL, "Skylake-Server", 9, List.of("aes", "avx512f"));
-        CpuSpec broadwell = new CpuSpec(CpuVendor.INTEL, "Broadwell", 8, List.of("aes"));
+        CpuSpec skylake = CpuCatalogue.standard().require("Skylake-Server").toSpec();
+        CpuSpec broadwell = CpuCatalogue.standard().require("Broadwell").toSpec();
 
         CpuSpec baseline = ok(hostA.baselineCpu(List.of(skylake, broadwell)));
         assertThat(baseline.vendor()).isEqualTo(CpuVendor.INTEL);
         assertThat(baseline.model()).startsWith("Broadwell");
         assertThat(baseline.features()).doesNotContain("avx512f");
-        assertThat(baseline.generation()).isEqualTo(8);
+        assertThat(baseline.generation()).isEqualTo(CpuCatalogue.standard().require("Broadwell").generation());
     }
 
     @Test

@@ -1,44 +1,33 @@
 package io.cellharness.libvirt.xml;
 
+import io.cellharness.core.cpu.CpuCatalogue;
+import io.cellharness.core.cpu.CpuModel;
 import io.cellharness.core.model.CpuVendor;
-import java.util.List;
 
 /**
- * Orders libvirt's x86 CPU models of one vendor by generation, oldest first (C-05 "oldest generation present"), since
- * libvirt names models but does not number them. Variants ({@code Broadwell-noTSX-IBRS}, {@code EPYC-Milan-v2}) count
- * as their family.
+ * The generation (C-05) of a CPU model libvirt names, from cell-core's {@link CpuCatalogue}: libvirt names models but
+ * does not number them. Variants count as their catalogue family ({@code Broadwell-noTSX-IBRS} as {@code Broadwell},
+ * {@code EPYC-Milan-v2} as {@code EPYC-Milan}).
  */
 public final class CpuGenerations {
 
-    private static final List<String> INTEL = List.of("Conroe", "Penryn", "Nehalem", "Westmere", "SandyBridge",
-            "IvyBridge", "Haswell", "Broadwell", "Skylake", "Cascadelake", "Cooperlake", "Icelake", "SapphireRapids",
-            "GraniteRapids");
-    private static final List<String> AMD = List.of("Opteron_G1", "Opteron_G2", "Opteron_G3", "Opteron_G4",
-            "Opteron_G5", "EPYC", "EPYC-Rome", "EPYC-Milan", "EPYC-Genoa");
+    private static final CpuCatalogue CATALOGUE = CpuCatalogue.standard();
 
     private CpuGenerations() {
     }
 
-    /** 1 for the oldest known family of the vendor, rising; 0 when the model is not a known family. */
+    /** The catalogue generation of the model's family; 0 when the catalogue has no such family of that vendor. */
     public static int of(CpuVendor vendor, String model) {
         if (vendor == null || model == null) {
             return 0;
         }
-        List<String> families = switch (vendor) {
-            case INTEL -> INTEL;
-            case AMD -> AMD;
-            case ARM -> List.of();
-        };
-        int best = -1;
-        int bestLength = 0;
-        for (int i = 0; i < families.size(); i++) {
-            String family = families.get(i);
-            boolean matches = model.equals(family) || model.startsWith(family + "-");
-            if (matches && family.length() > bestLength) {
-                best = i;
-                bestLength = family.length();
+        CpuModel best = null;
+        for (CpuModel m : CATALOGUE.models(vendor)) {
+            boolean matches = model.equals(m.name()) || model.startsWith(m.name() + "-");
+            if (matches && (best == null || m.name().length() > best.name().length())) {
+                best = m;
             }
         }
-        return best + 1;
+        return best == null ? 0 : best.generation();
     }
 }

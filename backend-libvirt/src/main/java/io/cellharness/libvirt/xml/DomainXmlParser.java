@@ -16,6 +16,9 @@ import io.cellharness.core.model.StorageType;
 import io.cellharness.core.model.TimeSync;
 import io.cellharness.core.model.VmNicSpec;
 import io.cellharness.core.model.VmSpec;
+import io.cellharness.core.storage.DiskSource;
+import io.cellharness.core.storage.DiskSources;
+import io.cellharness.core.storage.InvalidVolumeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,6 +144,7 @@ public final class DomainXmlParser {
         Boolean virtioDrivers = null;
         HaSpec ha = null;
         TimeSync timeSync = null;
+        Boolean systemVm = null;
         if (metadata != null) {
             String family = cellText(metadata, "os");
             osFamily = family == null ? null : OsType.fromYaml(family);
@@ -154,9 +158,11 @@ public final class DomainXmlParser {
             }
             String sync = cellText(metadata, "time-sync");
             timeSync = sync == null ? null : TimeSync.fromYaml(sync);
+            String system = cellText(metadata, "system-vm");
+            systemVm = system == null ? null : Boolean.valueOf(system);
         }
         VmSpec vm = new VmSpec(name, memory, vcpus, cpuMode, osFamily, guestAgent, virtioDrivers, disks, nics,
-                graphics, ha, timeSync, null, new PassthroughSpec(controllers, luns));
+                graphics, ha, timeSync, null, new PassthroughSpec(controllers, luns), systemVm);
         return new ParsedDomain(vm, type, machine, customCpu, glueMonitors,
                 iscsiPortals.isEmpty() ? null : iscsiPortals.get(0));
     }
@@ -184,49 +190,96 @@ public final class DomainXmlParser {
             throw new DomainXmlException("disk " + dev + " has no source");
         }
         Element meta = diskMeta.get(dev);
-        StorageType declared = meta == null ? null : StorageType.fromYaml(meta.getAttribute("storage"));
         Size size = meta == null || !meta.hasAttribute("size") ? Size.ofBytes(0) : Size.parse(meta.getAttribute("size"));
         String type = disk.getAttribute("type");
+        String actual = sourceText(type, source, dev);
         StorageType storage;
         String volume;
-        switch (type) {
-            case "network" -> {
-                String protocol = source.getAttribute("protocol");
-                storage = switch (protocol) {
-                    case "rbd" -> StorageType.GLUE_RBD;
-                    case "iscsi" -> StorageType.ISCSI;
-                    default -> throw new DomainXmlException("disk " + dev + " uses protocol '" + protocol
-                            + "', which is not a Cell storage type (S-01)");
-                };
-                volume = source.getAttribute("name");
-                List<String> endpoints = new ArrayList<>();
-                for (Element host : DomXml.children(source, "host")) {
-                    Integer port = host.hasAttribute("port") ? Integer.valueOf(host.getAttribute("port")) : null;
-                    endpoints.add(new Endpoint(host.getAttribute("name"), port).toString());
-                }
-                List<String> firstSeen = storage == StorageType.GLUE_RBD ? glueMonitors : iscsiPortals;
-                if (firstSeen.isEmpty()) {
-                    firstSeen.addAll(endpoints);
-                }
+        if (meta != null && meta.hasAttribute("volume")) {
+            // Cell's own definition: the volume as written; the source must be the one it stands for.
+            storage = StorageType.fromYaml(meta.getAttribute("storage"));
+            volume = meta.getAttribute("volume");
+            String expected;
+            try {
+                expected = sourceText(DiskSources.parse(dev, storage, volume));
+            } catch (InvalidVolumeException e) {
+                throw new DomainXmlException(e.getMessage(), e);
             }
-            case "file", "block" -> {
-                String path = source.getAttribute(type.equals("file") ? "file" : "dev");
-                DiskSourceLayout.SourceKind kind = type.equals("file") ? DiskSourceLayout.SourceKind.FILE
-                        : DiskSourceLayout.SourceKind.BLOCK;
-                storage = declared != null ? declared : DiskSourceLayout.infer(kind, path).orElseThrow(() ->
-                        new DomainXmlException("disk " + dev + " path '" + path + "' is not where any Cell storage type keeps volumes"));
-                if (DiskSourceLayout.kind(storage) != kind) {
-                    throw new DomainXmlException("disk " + dev + " is declared " + storage + " but is a " + type + " disk");
-                }
-                volume = DiskSourceLayout.volume(storage, path).orElseThrow(() -> new DomainXmlException(
-                        "disk " + dev + " path '" + path + "' is not where " + storage.label() + " volumes are"));
+            if (!expected.equals(actual)) {
+                throw new DomainXmlException("disk " + dev + " is " + storage + " volume '" + volume + "', which is "
+                        + expected + ", but its source is " + actual);
             }
-            default -> throw new DomainXmlException("disk " + dev + " has type '" + type + "', not network, file or block");
+        } else {
+            // A domain defined by other tools: read the source as the storage type it most plainly is.
+            switch (type) {
+                case "network" -> {
+                    String protocol = source.getAttribute("protocol");
+                    String name = source.getAttribute("name");
+                    Element host = DomXml.firstChild(source, "host");
+                    switch (protocol) {
+                        case "rbd" -> {
+                            storage = StorageType.GLUE_RBD;
+                            volume = name;
+                        }
+                        case "iscsi" -> {
+                            storage = StorageType.ISCSI;
+                            volume = host == null ? name : endpoint(host) + "/" + name;
+                        }
+                        case "nfs" -> {
+                            storage = StorageType.NFS;
+                            volume = (host == null ? "" : host.getAttribute("name")) + ":" + name;
+                        }
+                        default -> throw new DomainXmlException("disk " + dev + " uses protocol '" + protocol
+                                + "', which is not a Cell storage type (S-01)");
+                    }
+                }
+                case "file", "block" -> {
+                    storage = StorageType.LOCAL;
+                    volume = source.getAttribute(type.equals("file") ? "file" : "dev");
+                }
+                default -> throw new DomainXmlException("disk " + dev + " has type '" + type
+                        + "', not network, file or block");
+            }
         }
-        if (declared != null && declared != storage) {
-            throw new DomainXmlException("disk " + dev + " is declared " + declared + " but its source is " + storage);
+        if (type.equals("network")) {
+            List<String> endpoints = new ArrayList<>();
+            for (Element host : DomXml.children(source, "host")) {
+                endpoints.add(endpoint(host));
+            }
+            String protocol = source.getAttribute("protocol");
+            List<String> firstSeen = protocol.equals("rbd") ? glueMonitors : protocol.equals("iscsi") ? iscsiPortals
+                    : new ArrayList<>();
+            if (firstSeen.isEmpty()) {
+                firstSeen.addAll(endpoints);
+            }
         }
         return new DiskSpec(diskBus, storage, volume, size);
+    }
+
+    /** What a disk's source element says, in one comparable line: {@code network rbd rbd/x}, {@code block /dev/...}. */
+    private static String sourceText(String type, Element source, String dev) {
+        return switch (type) {
+            case "network" -> "network " + source.getAttribute("protocol") + " " + source.getAttribute("name");
+            case "block" -> "block " + source.getAttribute("dev");
+            case "file" -> "file " + source.getAttribute("file");
+            default -> throw new DomainXmlException("disk " + dev + " has type '" + type + "', not network, file or block");
+        };
+    }
+
+    /** The same line for the source cell-core derives from a volume (hosts come from the context, not compared). */
+    private static String sourceText(DiskSource source) {
+        if (source instanceof DiskSource.Network n) {
+            return "network " + n.protocol().protocolName() + " " + n.name();
+        }
+        if (source instanceof DiskSource.BlockDevice b) {
+            return "block " + b.devicePath();
+        }
+        return "file " + ((DiskSource.ImageFile) source).file();
+    }
+
+    private static String endpoint(Element host) {
+        Integer port = host.hasAttribute("port") ? Integer.valueOf(host.getAttribute("port")) : null;
+        return new Endpoint(host.getAttribute("name"), port).toString();
     }
 
     private static VmNicSpec nic(Element iface) {

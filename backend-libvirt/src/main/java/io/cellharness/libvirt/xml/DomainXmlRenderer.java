@@ -10,6 +10,11 @@ import io.cellharness.core.model.NicModel;
 import io.cellharness.core.model.OsType;
 import io.cellharness.core.model.VmNicSpec;
 import io.cellharness.core.model.VmSpec;
+import io.cellharness.core.storage.DiskSource;
+import io.cellharness.core.storage.DiskSources;
+import io.cellharness.core.storage.HostAddress;
+import io.cellharness.core.storage.InvalidVolumeException;
+import io.cellharness.core.storage.NetworkProtocol;
 import io.cellharness.core.validation.Problem;
 import io.cellharness.core.validation.SpecValidator;
 import io.cellharness.core.validation.ValidationReport;
@@ -27,9 +32,9 @@ import java.util.stream.Collectors;
  * <p>What is rendered, by catalogue ID: memory and vCPUs within L-01/L-02 (above 255 vCPUs the q35 machine, a
  * split I/O APIC, an Intel IOMMU with interrupt remapping and extended interrupt mode, and x2apic); NICs on
  * {@code br-VM.<vlan>} (L-03, N-03); virtio-blk, virtio-scsi and IDE disks (L-04; IDE on i440fx only); every storage
- * type of S-01 as a RAW disk (S-02) laid out by {@link DiskSourceLayout}; HCI passthrough of SCSI controllers and LUNs
+ * type of S-01 as a RAW disk (S-02) where cell-core's {@link DiskSources} says it lives; HCI passthrough of SCSI controllers and LUNs
  * (S-03); CPU modes (C-01, C-04); the kvm-clock timer and the guest agent channel (T-01). What libvirt has no element
- * for (OS family, HA, time sync, disk sizes, storage types) is kept in the domain's {@code <metadata>} under
+ * for (OS family, HA, time sync, system VM, each disk's storage type, volume and size) is kept in the domain's {@code <metadata>} under
  * {@link #CELL_NAMESPACE}.
  */
 public final class DomainXmlRenderer {
@@ -137,11 +142,15 @@ public final class DomainXmlRenderer {
         if (vm.timeSync() != null) {
             cell.textChild(p + "time-sync", vm.timeSync().yamlName());
         }
+        if (vm.systemVm() != null) {
+            cell.textChild(p + "system-vm", vm.systemVm());
+        }
         List<String> targets = diskTargets(vm);
         for (int i = 0; i < vm.disks().size(); i++) {
             DiskSpec d = vm.disks().get(i);
+            // The volume as the user wrote it: the device source below is derived from it.
             cell.child(p + "disk").attr("target", targets.get(i)).attr("storage", d.storage().yamlName())
-                    .attr("size", d.size());
+                    .attr("volume", d.volume()).attr("size", d.size());
         }
         return cell;
     }
@@ -196,7 +205,7 @@ public final class DomainXmlRenderer {
         devices.textChild("emulator", ctx.emulator());
         List<String> targets = diskTargets(vm);
         for (int i = 0; i < vm.disks().size(); i++) {
-            devices.add(disk(vm.disks().get(i), targets.get(i), ctx, who + " disks[" + i + "]"));
+            devices.add(disk(vm, i, targets.get(i), ctx, who + " disks[" + i + "]"));
         }
         long scsiDisks = vm.disks().stream().filter(d -> d.bus() == DiskBus.VIRTIO_SCSI).count();
         List<String> luns = vm.passthrough().luns();
@@ -241,49 +250,52 @@ public final class DomainXmlRenderer {
         return devices;
     }
 
-    private static XmlElement disk(DiskSpec d, String target, RenderContext ctx, String where) {
-        XmlElement disk = XmlElement.of("disk");
-        DiskSourceLayout.SourceKind kind = DiskSourceLayout.kind(d.storage());
-        String volume = d.volume();
-        if (volume == null || volume.isBlank()) {
-            throw new DomainXmlException(where + ": a " + d.storage().label() + " disk needs a volume (A-02)");
+    private static XmlElement disk(VmSpec vm, int index, String target, RenderContext ctx, String where) {
+        DiskSpec d = vm.disks().get(index);
+        DiskSource source;
+        try {
+            source = DiskSources.of(diskName(vm, index), d);
+        } catch (InvalidVolumeException e) {
+            throw new DomainXmlException(where + ": " + e.getMessage(), e);
         }
-        switch (kind) {
-            case RBD -> {
-                if (!volume.contains("/") || volume.startsWith("/") || volume.endsWith("/")) {
-                    throw new DomainXmlException(where + ": Glue volume '" + volume + "' is not pool/image");
-                }
+        XmlElement disk = XmlElement.of("disk");
+        if (source instanceof DiskSource.Network network) {
+            disk.attr("type", "network").attr("device", "disk");
+            raw(disk, false);
+            XmlElement src = disk.child("source").attr("protocol", network.protocol().protocolName())
+                    .attr("name", network.name());
+            if (network.protocol() == NetworkProtocol.RBD) {
                 if (ctx.glueMonitors().isEmpty()) {
                     throw new DomainXmlException(where + ": a Glue (Ceph RBD) disk needs the monitor list in the render context (S-04)");
                 }
-                disk.attr("type", "network").attr("device", "disk");
-                raw(disk, false);
-                XmlElement source = disk.child("source").attr("protocol", "rbd").attr("name", volume);
-                hosts(source, ctx.glueMonitors(), where + ": Glue monitor");
+                hosts(src, ctx.glueMonitors(), where + ": Glue monitor");
                 if (ctx.cephSecretUuid() != null) {
                     disk.child("auth").attr("username", ctx.cephUser())
                             .child("secret").attr("type", "ceph").attr("uuid", ctx.cephSecretUuid());
                 }
-            }
-            case ISCSI -> {
-                if (ctx.iscsiPortal() == null) {
-                    throw new DomainXmlException(where + ": an iSCSI disk needs the portal in the render context");
+            } else if (!network.hosts().isEmpty()) {
+                for (HostAddress host : network.hosts()) {
+                    src.child("host").attr("name", host.name()).attr("port", host.port());
                 }
-                disk.attr("type", "network").attr("device", "disk");
-                raw(disk, false);
-                hosts(disk.child("source").attr("protocol", "iscsi").attr("name", volume), List.of(ctx.iscsiPortal()),
-                        where + ": iSCSI portal");
+                if (network.protocol() == NetworkProtocol.NFS) {
+                    // libvirt requires the identity QEMU's NFS client presents; uid/gid 0 as in libvirt's own example,
+                    // the export decides what that maps to.
+                    src.child("identity").attr("user", "+0").attr("group", "+0");
+                }
+            } else if (ctx.iscsiPortal() != null) {
+                hosts(src, List.of(ctx.iscsiPortal()), where + ": iSCSI portal");
+            } else {
+                throw new DomainXmlException(where + ": iSCSI volume '" + d.volume()
+                        + "' names no portal and the render context has none");
             }
-            case FILE -> {
-                disk.attr("type", "file").attr("device", "disk");
-                raw(disk, true);
-                disk.child("source").attr("file", DiskSourceLayout.path(d.storage(), volume));
-            }
-            case BLOCK -> {
-                disk.attr("type", "block").attr("device", "disk");
-                raw(disk, true);
-                disk.child("source").attr("dev", DiskSourceLayout.path(d.storage(), volume));
-            }
+        } else if (source instanceof DiskSource.BlockDevice block) {
+            disk.attr("type", "block").attr("device", "disk");
+            raw(disk, true);
+            disk.child("source").attr("dev", block.devicePath());
+        } else if (source instanceof DiskSource.ImageFile file) {
+            disk.attr("type", "file").attr("device", "disk");
+            raw(disk, true);
+            disk.child("source").attr("file", file.file());
         }
         disk.child("target").attr("dev", target).attr("bus", switch (d.bus()) {
             case VIRTIO_BLK -> "virtio";
@@ -291,6 +303,11 @@ public final class DomainXmlRenderer {
             case IDE -> "ide";
         });
         return disk;
+    }
+
+    /** How storage messages name a disk, e.g. {@code web-1 disk 0}. */
+    static String diskName(VmSpec vm, int index) {
+        return vm.name() + " disk " + index;
     }
 
     /** S-02: every disk is RAW; host page cache off so that a path change never serves stale data (S-05). */

@@ -15,6 +15,8 @@ import io.cellharness.core.model.StorageType;
 import io.cellharness.core.model.TimeSync;
 import io.cellharness.core.model.VmNicSpec;
 import io.cellharness.core.model.VmSpec;
+import io.cellharness.core.storage.DiskSource;
+import io.cellharness.core.storage.DiskSources;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -148,49 +150,56 @@ class DomainXmlRendererTest {
 
     @ParameterizedTest
     @EnumSource(StorageType.class)
-    void everyStorageTypeIsARawDiskWithItsSource(StorageType type) { // S-01, S-02
-        VmSpec vm = VmSpecs.small("s").withDisks(List.of(VmSpecs.disk(DiskBus.VIRTIO_BLK, type, 1)));
+    void everyStorageTypeIsARawDiskWhereCellCoreSaysItLives(StorageType type) { // S-01, S-02
+        DiskSpec spec = VmSpecs.disk(DiskBus.VIRTIO_BLK, type, 1);
+        VmSpec vm = VmSpecs.small("s").withDisks(List.of(spec));
         Element disk = DomXml.firstChild(devices(DomainXmlRenderer.render(vm, VmSpecs.everything())), "disk");
 
         assertThat(DomXml.firstChild(disk, "driver").getAttribute("type")).isEqualTo("raw");
         assertThat(disk.getAttribute("device")).isEqualTo("disk");
         Element source = DomXml.firstChild(disk, "source");
-        String volume = VmSpecs.volumeOf(type, 1);
-        switch (DiskSourceLayout.kind(type)) {
-            case RBD -> {
-                assertThat(disk.getAttribute("type")).isEqualTo("network");
-                assertThat(source.getAttribute("protocol")).isEqualTo("rbd");
-                assertThat(source.getAttribute("name")).isEqualTo(volume);
-            }
-            case ISCSI -> {
-                assertThat(disk.getAttribute("type")).isEqualTo("network");
-                assertThat(source.getAttribute("protocol")).isEqualTo("iscsi");
-                assertThat(source.getAttribute("name")).isEqualTo(volume);
-                assertThat(DomXml.children(source, "host")).extracting(h -> h.getAttribute("name"))
-                        .containsExactly("10.0.1.1");
-            }
-            case FILE -> {
-                assertThat(disk.getAttribute("type")).isEqualTo("file");
-                assertThat(source.getAttribute("file")).isEqualTo(DiskSourceLayout.NETWORK_MOUNT_ROOT + "/"
-                        + type.yamlName() + "/" + volume);
-            }
-            case BLOCK -> {
-                assertThat(disk.getAttribute("type")).isEqualTo("block");
-                assertThat(source.getAttribute("dev")).startsWith("/dev/").endsWith(
-                        type == StorageType.LINSTOR ? volume + "/0" : volume);
-            }
+        DiskSource expected = DiskSources.of("s disk 0", spec);
+        if (expected instanceof DiskSource.Network n) {
+            assertThat(disk.getAttribute("type")).isEqualTo("network");
+            assertThat(source.getAttribute("protocol")).isEqualTo(n.protocol().protocolName());
+            assertThat(source.getAttribute("name")).isEqualTo(n.name());
+            assertThat(DomXml.children(source, "host")).isNotEmpty();
+        } else if (expected instanceof DiskSource.BlockDevice b) {
+            assertThat(disk.getAttribute("type")).isEqualTo("block");
+            assertThat(source.getAttribute("dev")).isEqualTo(b.devicePath()).startsWith("/dev/");
+        } else {
+            assertThat(disk.getAttribute("type")).isEqualTo("file");
+            assertThat(source.getAttribute("file")).isEqualTo(((DiskSource.ImageFile) expected).file());
         }
     }
 
     @Test
-    void blockDevicesUseStableHostPaths() {
-        assertThat(DiskSourceLayout.path(StorageType.LINSTOR, "vm-1")).isEqualTo("/dev/drbd/by-res/vm-1/0");
-        assertThat(DiskSourceLayout.path(StorageType.FC, "3600a0980383")).isEqualTo("/dev/disk/by-id/dm-uuid-mpath-3600a0980383");
-        assertThat(DiskSourceLayout.path(StorageType.POWERFLEX, "abc")).isEqualTo("/dev/disk/by-id/emc-vol-abc");
-        assertThat(DiskSourceLayout.path(StorageType.LOCAL, "cell-vg/vm-1")).isEqualTo("/dev/cell-vg/vm-1");
-        assertThat(DiskSourceLayout.infer(DiskSourceLayout.SourceKind.BLOCK, "/dev/disk/by-id/emc-vol-abc"))
-                .contains(StorageType.POWERFLEX);
-        assertThat(DiskSourceLayout.infer(DiskSourceLayout.SourceKind.BLOCK, "/dev/cell-vg/vm-1")).contains(StorageType.LOCAL);
+    void sourcesFollowTheVolumeForms() {
+        assertThat(sourceOf(StorageType.LINSTOR, "vm-1")).isEqualTo("/dev/drbd/by-res/vm-1/0");
+        assertThat(sourceOf(StorageType.FC, "600A0B800012345600000000000000AB"))
+                .isEqualTo("/dev/mapper/3600a0b800012345600000000000000ab");
+        assertThat(sourceOf(StorageType.POWERFLEX, "1a2b3c4d5e6f7081-9a8b7c6d00000001"))
+                .isEqualTo("/dev/disk/by-id/emc-vol-1a2b3c4d5e6f7081-9a8b7c6d00000001");
+        assertThat(sourceOf(StorageType.LOCAL, "/dev/cell-vg/vm-1")).isEqualTo("/dev/cell-vg/vm-1");
+        assertThat(sourceOf(StorageType.SMB, "//fs1/vms/web-1.raw")).isEqualTo("/var/lib/cell/mnt/smb/fs1/vms/web-1.raw");
+        assertThat(sourceOf(StorageType.NFS, "nas1:/exports/vms/web-1.raw")).isEqualTo("nfs /exports/vms/web-1.raw @nas1:2049");
+        assertThat(sourceOf(StorageType.ISCSI, "10.0.1.9/iqn.2024-01.io.cell:store/3"))
+                .isEqualTo("iscsi iqn.2024-01.io.cell:store/3 @10.0.1.9:3260");
+        assertThatThrownBy(() -> sourceOf(StorageType.GLUE_RBD, "no-pool"))
+                .isInstanceOf(DomainXmlException.class).hasMessageContaining("S-01").hasMessageContaining("no-pool");
+    }
+
+    /** The source a single disk renders to: a path, or "protocol name @host:port" for network disks. */
+    private static String sourceOf(StorageType type, String volume) {
+        VmSpec vm = VmSpecs.small("s").withDisks(List.of(new DiskSpec(DiskBus.VIRTIO_BLK, type, volume, Size.ofGiB(1))));
+        Element source = DomXml.firstChild(DomXml.firstChild(devices(DomainXmlRenderer.render(vm,
+                RenderContext.kvm())), "disk"), "source");
+        if (source.hasAttribute("protocol")) {
+            Element host = DomXml.firstChild(source, "host");
+            return source.getAttribute("protocol") + " " + source.getAttribute("name") + " @"
+                    + host.getAttribute("name") + ":" + host.getAttribute("port");
+        }
+        return source.hasAttribute("dev") ? source.getAttribute("dev") : source.getAttribute("file");
     }
 
     @Test
@@ -214,7 +223,7 @@ class DomainXmlRendererTest {
     @Test
     void networkDisksWithoutEndpointsAreRefused() {
         VmSpec glue = VmSpecs.small("g").withDisks(List.of(VmSpecs.disk(DiskBus.VIRTIO_BLK, StorageType.GLUE_RBD, 1)));
-        VmSpec iscsi = VmSpecs.small("i").withDisks(List.of(VmSpecs.disk(DiskBus.VIRTIO_BLK, StorageType.ISCSI, 1)));
+        VmSpec iscsi = VmSpecs.small("i").withDisks(List.of(VmSpecs.disk(DiskBus.VIRTIO_BLK, StorageType.ISCSI, 2)));
 
         assertThatThrownBy(() -> DomainXmlRenderer.render(glue, RenderContext.kvm()))
                 .hasMessageContaining("monitor").hasMessageContaining("disks[0]");

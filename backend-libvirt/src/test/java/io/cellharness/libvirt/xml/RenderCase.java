@@ -100,6 +100,10 @@ public record RenderCase(VmSpec vm, RenderContext context) {
                     b.timeSync = v;
                     return b;
                 })
+                .use(Arbitraries.of(true, false).injectNull(0.5)).in((b, v) -> {
+                    b.systemVm = v;
+                    return b;
+                })
                 .use(passthrough()).in((b, v) -> {
                     b.passthrough = v;
                     return b;
@@ -121,6 +125,7 @@ public record RenderCase(VmSpec vm, RenderContext context) {
         HaSpec ha;
         TimeSync timeSync;
         PassthroughSpec passthrough;
+        Boolean systemVm;
 
         VmSpec build() {
             // Keep within L-04: at most 4 IDE (and none above 255 vCPUs, where only q35 works), at most 20 virtio.
@@ -139,7 +144,7 @@ public record RenderCase(VmSpec vm, RenderContext context) {
                 }
             }
             return new VmSpec(name, memory, vcpus, cpuMode, os, guestAgent, virtioDrivers, kept, nics, graphics, ha,
-                    timeSync, null, passthrough);
+                    timeSync, null, passthrough, systemVm);
         }
     }
 
