@@ -282,4 +282,23 @@ public final class Limits {
     public static final long SIM_QUIET_PERIOD_MS = 120_000;
     /** The iteration cap of one simulation run: a livelock stops here instead of running forever. */
     public static final long SIM_MAX_EVENTS = 200_000_000L;
+
+    // ---- A: libvirt backend (A-01) ----
+
+    /** A-01, H-01: seconds between keepalive probes on a remote libvirt connection. */
+    public static final int LIBVIRT_KEEPALIVE_INTERVAL_SECONDS = 5;
+    /** A-01, H-01: unanswered keepalive probes after which libvirt closes the connection as dead. */
+    public static final int LIBVIRT_KEEPALIVE_COUNT = 3;
+    /** how long one libvirt call may take before its outcome is reported unknown. */
+    public static final long LIBVIRT_CALL_TIMEOUT_MILLIS = 30_000;
+    /** G-01, G-03: how long a live migration may take before its outcome is reported unknown. */
+    public static final long LIBVIRT_MIGRATION_TIMEOUT_MILLIS = 600_000;
+    /** G-01: how often the progress of a running migration job is read. */
+    public static final long LIBVIRT_MIGRATION_PROGRESS_MILLIS = 250;
+    /** pause between attempts to reopen a libvirt connection after the daemon went away. */
+    public static final long LIBVIRT_RECONNECT_DELAY_MILLIS = 1_000;
+    /** libvirt calls one host's backend runs at once (libvirt calls block). */
+    public static final int LIBVIRT_CALL_THREADS = 4;
+    /** libvirt calls that may wait for a thread before new ones are refused. */
+    public static final int LIBVIRT_CALL_QUEUE = 64;
 }

@@ -1,0 +1,146 @@
+package io.cellharness.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellharness.core.model.CpuSpec;
+import io.cellharness.core.model.CpuVendor;
+import io.cellharness.core.model.NicModel;
+import io.cellharness.core.model.VmNicSpec;
+import io.cellharness.core.model.VmSpec;
+import io.cellharness.core.port.CpuComparison;
+import io.cellharness.core.port.HostCapabilities;
+import io.cellharness.core.port.Hypervisor;
+import io.cellharness.libvirt.connect.LibvirtSettings;
+import io.cellharness.libvirt.xml.DomXml;
+import io.cellharness.libvirt.xml.RenderContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Element;
+
+/** The contract on a real libvirtd running QEMU under TCG, plus what only a real daemon does (C-02 … C-06, N-04). */
+@ExtendWith(LibvirtDaemons.class)
+class DaemonHypervisorTest extends HypervisorContract {
+
+    private static final String VLAN_BRIDGE = "br-VM.101";
+
+    private static ThreadPoolExecutor calls;
+    private static LibvirtHypervisor nodeA;
+
+    @BeforeAll
+    static void open(LibvirtDaemons daemons) {
+        calls = LibvirtCallExecutors.bounded("node-a");
+        nodeA = new LibvirtHypervisor("node-a", daemons.first().uri(), RenderContext.tcg(), MigrationPeers.none(),
+                calls, EngineThread.EXECUTOR, LibvirtSettings.DEFAULTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (nodeA != null) {
+            nodeA.close();
+            calls.shutdownNow();
+        }
+    }
+
+    @Override
+    protected Hypervisor hypervisor() {
+        return nodeA;
+    }
+
+    @Test
+    void theHostsOwnCpuIsCompatible() { // C-03
+        HostCapabilities caps = ok(nodeA.capabilities());
+
+        CpuComparison c = ok(nodeA.compareCpu(caps.cpu()));
+        assertThat(c.compatible()).as(c.toString()).isTrue();
+    }
+
+    @Test
+    void anIncompatibleCpuIsRefusedNamingTheFeature() { // C-06
+        CpuSpec host = ok(nodeA.capabilities()).cpu();
+        // The other vendor's virtualisation flag: a host never has both.
+        String foreign = host.vendor() == CpuVendor.AMD ? "vmx" : "svm";
+        List<String> features = new ArrayList<>(host.features());
+        features.add(foreign);
+        CpuSpec wanted = new CpuSpec(host.vendor(), host.model(), host.generation(), features);
+
+        CpuComparison c = ok(nodeA.compareCpu(wanted));
+        assertThat(c.result()).isEqualTo(CpuComparison.Result.INCOMPATIBLE);
+        assertThat(c.reason()).contains(foreign);
+    }
+
+    @Test
+    void theBaselineOfTheHostAndAnOlderGenerationIsTheOlderOneAndRunsHere() { // C-04, C-05
+        CpuSpec host = ok(nodeA.capabilities()).cpu();
+        CpuSpec older = host.vendor() == CpuVendor.AMD
+                ? new CpuSpec(CpuVendor.AMD, "Opteron_G3", 3, List.of())
+                : new CpuSpec(CpuVendor.INTEL, "Nehalem", 3, List.of());
+
+        CpuSpec baseline = ok(nodeA.baselineCpu(List.of(host, older)));
+        assertThat(baseline.model()).startsWith(older.model());
+        assertThat(baseline.vendor()).isEqualTo(host.vendor());
+        assertThat(ok(nodeA.compareCpu(baseline)).compatible()).isTrue();
+    }
+
+    @Test
+    void aBridgeNicGetsAVnetPortOnItsVlanBridgeInCreationOrder() throws Exception { // N-03, N-04
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/usr/bin/ip")),
+                "iproute2 is needed to create " + VLAN_BRIDGE);
+        boolean created = !Files.exists(Path.of("/sys/class/net", VLAN_BRIDGE));
+        if (created) {
+            ip("link", "add", "name", VLAN_BRIDGE, "type", "bridge");
+        }
+        String first = newVmName("nic");
+        String second = newVmName("nic");
+        try {
+            ip("link", "set", VLAN_BRIDGE, "up");
+            for (String[] vm : new String[][] {{first, "02:ce:11:00:01:01"}, {second, "02:ce:11:00:01:02"}}) {
+                VmSpec spec = startableVm(vm[0]).withNics(List.of(new VmNicSpec(vm[1], null, 101, NicModel.VIRTIO)));
+                ok(nodeA.define(spec));
+                ok(nodeA.start(vm[0]));
+            }
+            int firstPort = vnetOf(first);
+            int secondPort = vnetOf(second);
+            assertThat(secondPort).isGreaterThan(firstPort);
+            assertThat(Path.of("/sys/class/net", VLAN_BRIDGE, "brif", "vnet" + firstPort)).exists();
+            assertThat(Path.of("/sys/class/net", VLAN_BRIDGE, "brif", "vnet" + secondPort)).exists();
+        } finally {
+            for (String vm : List.of(first, second)) {
+                await(nodeA.destroy(vm));
+                await(nodeA.undefine(vm));
+            }
+            if (created) {
+                ip("link", "del", VLAN_BRIDGE);
+            }
+        }
+    }
+
+    /** The N of the {@code vnet<N>} port libvirt created for the VM's NIC, from the live definition. */
+    private static int vnetOf(String vm) {
+        Element devices = DomXml.firstChild(DomXml.parse(ok(nodeA.domainXml(vm)), "live XML"), "devices");
+        Element iface = DomXml.firstChild(devices, "interface");
+        assertThat(DomXml.firstChild(iface, "source").getAttribute("bridge")).isEqualTo(VLAN_BRIDGE);
+        String dev = DomXml.firstChild(iface, "target").getAttribute("dev");
+        assertThat(dev).matches("vnet\\d+");
+        return Integer.parseInt(dev.substring("vnet".length()));
+    }
+
+    private static void ip(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("ip");
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("ip " + String.join(" ", args) + ": " + out).isZero();
+    }
+}

@@ -1,0 +1,97 @@
+package io.cellharness.libvirt;
+
+import static io.cellharness.libvirt.HypervisorContract.await;
+import static io.cellharness.libvirt.HypervisorContract.awaitUntil;
+import static io.cellharness.libvirt.HypervisorContract.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellharness.core.model.Size;
+import io.cellharness.core.model.VmSpec;
+import io.cellharness.core.port.LifecycleEvent;
+import io.cellharness.core.port.LifecycleEventType;
+import io.cellharness.core.port.OpResult;
+import io.cellharness.core.port.Subscription;
+import io.cellharness.libvirt.connect.LibvirtConnection;
+import io.cellharness.libvirt.connect.LibvirtSettings;
+import io.cellharness.libvirt.xml.RenderContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A daemon that goes away or hangs: calls complete unknown (never failed: they may have happened), keepalive notices a
+ * hung daemon, and the connection comes back by itself with its event callback re-armed.
+ */
+@ExtendWith(LibvirtDaemons.class)
+class DaemonResilienceTest {
+
+    private ThreadPoolExecutor calls;
+    private LibvirtDaemon daemon;
+    private LibvirtHypervisor node;
+
+    @BeforeEach
+    void open(LibvirtDaemons daemons) {
+        daemon = daemons.second();
+        calls = LibvirtCallExecutors.bounded("node-b");
+        LibvirtSettings fast = LibvirtSettings.DEFAULTS.withKeepalive(1, 2).withCallTimeoutMillis(5_000)
+                .withReconnectDelayMillis(200);
+        node = new LibvirtHypervisor("node-b", daemon.uri(), RenderContext.tcg(), MigrationPeers.none(), calls,
+                EngineThread.EXECUTOR, fast);
+    }
+
+    @AfterEach
+    void close() {
+        if (!daemon.alive()) {
+            daemon.restart(90_000);
+        }
+        node.close();
+        calls.shutdownNow();
+    }
+
+    @Test
+    void afterADaemonRestartTheConnectionAndItsEventsComeBack() {
+        ok(node.ping());
+        assertThat(node.connection().opens()).isEqualTo(1);
+        List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
+        Subscription s = node.onLifecycleEvent(events::add);
+        String vm = "phoenix";
+        try {
+            daemon.stop();
+            OpResult<Void> whileDown = await(node.ping());
+            assertThat(whileDown).as(whileDown.reason()).isInstanceOf(OpResult.Unknown.class);
+
+            daemon.restart(90_000);
+            awaitUntil(List.of(1), l -> node.connection().opens() >= 2 && node.connection().currentIfOpen() != null);
+            ok(node.define(VmSpec.of(vm, Size.ofMiB(64), 1)));
+            ok(node.start(vm));
+
+            awaitUntil(events, l -> l.stream().anyMatch(e -> e.vm().equals(vm) && e.type() == LifecycleEventType.STARTED));
+        } finally {
+            s.close();
+            await(node.destroy(vm));
+            await(node.undefine(vm));
+        }
+    }
+
+    @Test
+    void aHungDaemonIsUnknownKeepaliveDropsItAndItRecoversWhenItWakes() {
+        ok(node.ping());
+        LibvirtConnection.Handle before = node.connection().currentIfOpen();
+        daemon.freeze();
+        try {
+            OpResult<Void> hung = await(node.ping());
+            assertThat(hung).as(hung.reason()).isInstanceOf(OpResult.Unknown.class);
+            // Only keepalive (1 s x 2 here) can end a call stuck on a silent daemon and mark the connection broken.
+            awaitUntil(List.of(1), l -> before.broken());
+        } finally {
+            daemon.thaw();
+        }
+        // Keepalive closed the dead connection; the backend reopens it on its own.
+        awaitUntil(List.of(1), l -> await(node.ping()).isOk());
+        assertThat(node.connection().opens()).isGreaterThanOrEqualTo(2);
+    }
+}
