@@ -53,7 +53,10 @@ public sealed interface Fault {
         }
     }
 
-    /** The host's kernel panics: the chassis stays powered (the BMC says on), nothing on the host runs. */
+    /**
+     * The host's kernel panics: the chassis stays powered (the BMC says on), nothing on the host runs. Its end is the
+     * repair: a crashed host is reset, a host the fence powered off is powered on.
+     */
     record HostCrash(String host) implements Fault {
         public String kind() {
             return "host-crash";
@@ -67,8 +70,13 @@ public sealed interface Fault {
             c.host(host).crash("fault: host crash");
         }
 
-        public boolean hasEnd() {
-            return false;
+        public void heal(SimCluster c) {
+            SimHost h = c.host(host);
+            if (h.os() == SimHost.Os.CRASHED) {
+                h.reset("fault healed: repaired");
+            } else if (h.power() == io.cellharness.core.port.PowerState.OFF) {
+                h.powerOn("fault healed: repaired");
+            }
         }
     }
 

@@ -52,6 +52,7 @@ public final class FaultSchedule {
         cluster.trace("fault", "start", f.fault().kind() + " " + f.fault().target()
                 + (f.ends() ? " for " + f.durationMillis() + " ms" : ""));
         f.fault().apply(cluster);
+        cluster.topologyChanged();
         if (!f.fault().hasEnd()) {
             return;
         }
@@ -62,6 +63,7 @@ public final class FaultSchedule {
             var timer = cluster.sim().periodic(half, half, "flap " + flapping.host(), () -> {
                 up[0] = !up[0];
                 flapping.toggle(cluster, up[0]);
+                cluster.topologyChanged();
             });
             flapTimers.add(new FlapTimer(f, timer));
         }
@@ -81,6 +83,7 @@ public final class FaultSchedule {
         if (active.remove(f)) {
             cluster.trace("fault", "end", f.fault().kind() + " " + f.fault().target());
             f.fault().heal(cluster);
+            cluster.topologyChanged();
         }
     }
 

@@ -96,6 +96,7 @@ public final class HaEvents implements HaObserver {
 
     @Override
     public void unplaceable(String vm, String reason) {
+        alerts.add(new Alert(now(), "", "VM " + vm + " fits no host: " + reason));
         trace.record("ha", "unplaceable", vm + " " + reason);
         listeners.forEach(l -> l.unplaceable(vm, reason));
     }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param duration    how long the fault schedule runs; then every fault heals and the cluster runs quietly
  * @param quietPeriod how long the healthy cluster runs before liveness is checked (default 2m)
  * @param seed        the seed used when the command line gives none
+ * @param ha          HA settings changed from the defaults
  * @param dirtyRates  guest memory dirty rate per VM, MiB/s (G-03)
  * @param faults      the fault schedule
  * @param actions     operator actions (migrations)
@@ -31,6 +32,7 @@ public record ScenarioFile(
         @JsonProperty(value = "duration", required = true) VirtualDuration duration,
         @JsonProperty("quietPeriod") VirtualDuration quietPeriod,
         @JsonProperty("seed") Long seed,
+        @JsonProperty("ha") HaOverrides ha,
         @JsonProperty("dirtyRates") Map<String, Double> dirtyRates,
         @JsonProperty("faults") List<FaultEntry> faults,
         @JsonProperty("actions") List<ActionEntry> actions,
@@ -44,7 +46,7 @@ public record ScenarioFile(
     }
 
     public ScenarioFile withCluster(ClusterSpec newCluster) {
-        return new ScenarioFile(name, description, newCluster, null, duration, quietPeriod, seed, dirtyRates, faults,
+        return new ScenarioFile(name, description, newCluster, null, duration, quietPeriod, seed, ha, dirtyRates, faults,
                 actions, expect);
     }
 }

@@ -44,8 +44,9 @@ public final class Scenarios {
             }
         }
         long quiet = file.quietPeriod() == null ? Limits.SIM_QUIET_PERIOD_MS : file.quietPeriod().millis();
+        HaSettings ha = file.ha() == null ? HaSettings.DEFAULTS : file.ha().applyTo(HaSettings.DEFAULTS);
         return new SimRequest(file.name() == null ? "scenario" : file.name(), cluster,
                 FaultFactory.build(file.faults(), cluster), file.actions(), file.dirtyRates(), file.duration().millis(),
-                quiet, seed, HaSettings.DEFAULTS, SimSettings.DEFAULTS, file.expect(), replay);
+                quiet, seed, ha, SimSettings.DEFAULTS, file.expect(), replay);
     }
 }

@@ -64,6 +64,7 @@ public final class SimCluster {
     private final List<MigrationListener> migrationListeners = new ArrayList<>();
     private final ProcessScope world;
     private boolean managerUp = true;
+    private long topologyVersion;
 
     public SimCluster(Simulation sim, ClusterSpec spec, SimSettings settings) {
         this.sim = sim;
@@ -216,6 +217,7 @@ public final class SimCluster {
 
     public void setManagerUp(boolean up) {
         managerUp = up;
+        topologyChanged();
         trace(MANAGER, up ? "manager-up" : "manager-down", "");
     }
 
@@ -292,7 +294,20 @@ public final class SimCluster {
         migrationListeners.add(listener);
     }
 
+    /**
+     * Something that decides reachability changed (a host went up or down, a fault started or ended); derived views
+     * such as the storage quorum are recomputed when they are next used.
+     */
+    public void topologyChanged() {
+        topologyVersion++;
+    }
+
+    public long topologyVersion() {
+        return topologyVersion;
+    }
+
     void hostBooted(SimHost host) {
+        topologyChanged();
         fabric.powerOn(host.name());
         for (Consumer<SimHost> hook : bootHooks) {
             hook.accept(host);
@@ -300,6 +315,7 @@ public final class SimCluster {
     }
 
     void hostWentDown(SimHost host, List<String> lostVms) {
+        topologyChanged();
         fabric.powerOff(host.name());
         for (BiConsumer<SimHost, List<String>> hook : downHooks) {
             hook.accept(host, lostVms);

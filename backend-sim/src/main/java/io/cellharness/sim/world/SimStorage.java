@@ -68,7 +68,42 @@ public final class SimStorage {
         } else {
             throw new IllegalArgumentException("host " + host + " has no storage controller");
         }
+        cluster.topologyChanged();
         cluster.trace(EXTERNAL.equals(host) ? EXTERNAL : monitorNode(host), up ? "controller-up" : "controller-down", "");
+    }
+
+    private long quorumVersion = -1;
+    private java.util.TreeSet<String> quorum = new java.util.TreeSet<>();
+
+    /**
+     * The monitors that can serve: up, and reaching a majority of all the cluster's monitors (themselves included) on
+     * the storage network, as a Ceph monitor needs quorum. A monitor cut off with its host is out of quorum, so a
+     * storage-partitioned host cannot write through its own controller. Recomputed only when the topology changed.
+     */
+    public java.util.SortedSet<String> quorum() {
+        long v = cluster.topologyVersion();
+        if (v != quorumVersion) {
+            quorumVersion = v;
+            java.util.TreeSet<String> q = new java.util.TreeSet<>();
+            int majority = monitorHosts.size() / 2 + 1;
+            for (String h : monitorHosts) {
+                if (!monitorUp(h)) {
+                    continue;
+                }
+                String node = monitorNode(h);
+                int reached = 0;
+                for (String other : monitorHosts) {
+                    if (monitorUp(other) && (other.equals(h) || cluster.network().reachable(Net.STORAGE, node, monitorNode(other)))) {
+                        reached++;
+                    }
+                }
+                if (reached >= majority) {
+                    q.add(h);
+                }
+            }
+            quorum = q;
+        }
+        return java.util.Collections.unmodifiableSortedSet(quorum);
     }
 
     /** The monitor node a request from {@code node} goes to now: its own host's first, then the others in order. */
@@ -76,11 +111,12 @@ public final class SimStorage {
         if (external()) {
             return cluster.network().reachable(Net.STORAGE, node, EXTERNAL) ? EXTERNAL : null;
         }
+        java.util.SortedSet<String> serving = quorum();
         String own = monitorNode(node);
-        if (cluster.network().hasNode(own) && cluster.network().reachable(Net.STORAGE, node, own)) {
+        if (serving.contains(node) && cluster.network().reachable(Net.STORAGE, node, own)) {
             return own;
         }
-        for (String h : monitorHosts) {
+        for (String h : serving) {
             String m = monitorNode(h);
             if (cluster.network().reachable(Net.STORAGE, node, m)) {
                 return m;

@@ -331,7 +331,8 @@ public final class HaManager {
                 silent++;
             }
         }
-        boolean guard = eligible > 0 && silent > settings.massFailureShare() * eligible;
+        // One failed host is never a mass failure, however small the cluster.
+        boolean guard = silent > 1 && silent > settings.massFailureShare() * eligible;
         if (guard != massGuard) {
             massGuard = guard;
             observer.alert("", guard
@@ -512,8 +513,15 @@ public final class HaManager {
         r.fenceInFlight = true;
         int attempt = ++r.fenceAttempt;
         observer.fenceIssued(host, attempt);
-        driver.powerOff().thenAccept(off -> scheduler.after(settings.fenceConfirmDelayMillis(), "fence confirm " + host,
-                () -> confirm(r, driver, attempt, 1, off.isOk() ? "" : "power off: " + off.reason())));
+        driver.powerOff().thenAccept(off -> {
+            if (!off.isOk() && r.state == HostHaState.FENCING && r.fenceAttempt == attempt) {
+                observer.alert(host, "fence of " + host + " (attempt " + attempt + "): power off "
+                        + (off instanceof OpResult.Unknown ? "outcome unknown: " : "failed: ") + off.reason()
+                        + "; reading the power state back");
+            }
+            scheduler.after(settings.fenceConfirmDelayMillis(), "fence confirm " + host,
+                    () -> confirm(r, driver, attempt, 1, off.isOk() ? "" : "power off: " + off.reason()));
+        });
     }
 
     private void confirm(HostRecord r, FenceDriver driver, int attempt, int read, String problems) {
@@ -528,6 +536,10 @@ public final class HaManager {
             if (status instanceof OpResult.Ok<PowerState> ok && ok.value() == PowerState.OFF) {
                 r.fenceInFlight = false;
                 fenced(r, FenceChannel.POWER_CONFIRMED_OFF);
+                if (settings.powerOnAfterFence()) {
+                    observer.alert(host, "powering " + host + " on again after the fence; it comes back without VMs");
+                    driver.powerOn();
+                }
                 return;
             }
             String seen = status.isOk() ? "power read back as " + status.value() : "power status: " + status.reason();

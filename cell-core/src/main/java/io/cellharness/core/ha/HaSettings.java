@@ -21,6 +21,7 @@ public record HaSettings(
         int fenceConfirmReads,
         long fenceRetryBaseMillis,
         long fenceRetryMaxMillis,
+        boolean powerOnAfterFence,
         double massFailureShare,
         long operationTimeoutMillis,
         long placementRetryMillis) {
@@ -40,6 +41,7 @@ public record HaSettings(
             Limits.HA_FENCE_CONFIRM_READS,
             Limits.HA_FENCE_RETRY_BASE_MS,
             Limits.HA_FENCE_RETRY_MAX_MS,
+            Limits.HA_POWER_ON_AFTER_FENCE,
             Limits.HA_MASS_FAILURE_SHARE,
             Limits.HA_OPERATION_TIMEOUT_MS,
             Limits.HA_PLACEMENT_RETRY_MS);
@@ -67,13 +69,13 @@ public record HaSettings(
         return new HaSettings(heartbeatPeriodMillis, neighbours, checkMePeriodMillis, neighbourSilenceMillis,
                 probeTimeoutMillis, suspectAfterMillis, checkTimeoutMillis, storageCheckWindowMillis, millis,
                 fenceCommandTimeoutMillis, fenceConfirmDelayMillis, fenceConfirmReads, fenceRetryBaseMillis,
-                fenceRetryMaxMillis, massFailureShare, operationTimeoutMillis, placementRetryMillis);
+                fenceRetryMaxMillis, powerOnAfterFence, massFailureShare, operationTimeoutMillis, placementRetryMillis);
     }
 
     public HaSettings withMassFailureShare(double share) {
         return new HaSettings(heartbeatPeriodMillis, neighbours, checkMePeriodMillis, neighbourSilenceMillis,
                 probeTimeoutMillis, suspectAfterMillis, checkTimeoutMillis, storageCheckWindowMillis, leaseTimeoutMillis,
                 fenceCommandTimeoutMillis, fenceConfirmDelayMillis, fenceConfirmReads, fenceRetryBaseMillis,
-                fenceRetryMaxMillis, share, operationTimeoutMillis, placementRetryMillis);
+                fenceRetryMaxMillis, powerOnAfterFence, share, operationTimeoutMillis, placementRetryMillis);
     }
 }

@@ -233,6 +233,12 @@ public final class Limits {
     public static final long HA_FENCE_RETRY_BASE_MS = 2_000;
     /** H-09: the longest wait between fence attempts. */
     public static final long HA_FENCE_RETRY_MAX_MS = 30_000;
+    /**
+     * H-04: after a fence is confirmed (and the host's VMs are being restarted elsewhere) the host is powered on again,
+     * as Pacemaker's reboot fence does: it comes back empty (no domain autostarts) and its capacity and storage monitor
+     * return. A host that fails again is simply fenced again.
+     */
+    public static final boolean HA_POWER_ON_AFTER_FENCE = true;
     /** H-10: when more than this share of a cluster's hosts look failed at once, nothing is fenced automatically. */
     public static final double HA_MASS_FAILURE_SHARE = 0.3;
     /** H-04: how long the manager waits for one hypervisor operation on a recovery target. */

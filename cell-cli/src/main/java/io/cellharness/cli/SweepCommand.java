@@ -1,0 +1,137 @@
+package io.cellharness.cli;
+
+import io.cellharness.sim.scenario.CheckResult;
+import io.cellharness.sim.scenario.SimOutcome;
+import io.cellharness.sim.scenario.SimRequest;
+import io.cellharness.sim.scenario.SimRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cell sweep}: many seeds of one scenario or of the random mode, every failure with its replay command. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a scenario (or the random mode) for a range of seeds, with a progress bar. Lists every",
+                "failing seed with its replay command, writes them to a file a regression test replays, and prints",
+                "the recovery-time distribution. Exit 1 if any seed fails."})
+final class SweepCommand implements Callable<Integer> {
+
+    private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
+
+    @Mixin
+    SimSource source;
+
+    @Option(names = "--seeds", required = true, paramLabel = "A..B", description = "Seeds to run, e.g. 1..500.")
+    String seeds;
+
+    @Option(names = "--jobs", paramLabel = "J", description = "Runs in parallel (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--failures", defaultValue = "sweep-failures.txt", paramLabel = "FILE",
+            description = "Where the failing seeds go, one replay line each (default: ${DEFAULT-VALUE}).")
+    Path failuresFile;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Matcher m = RANGE.matcher(seeds.trim());
+        if (!m.matches()) {
+            throw new InputError("--seeds must look like 1..500, not '" + seeds + "'");
+        }
+        long from = Long.parseLong(m.group(1));
+        long to = Long.parseLong(m.group(2));
+        if (to < from) {
+            throw new InputError("--seeds " + seeds + " is an empty range");
+        }
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) {
+            throw new InputError("--jobs must be at least 1");
+        }
+        source.load();
+        int total = (int) (to - from + 1);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<SimOutcome>> futures = new ArrayList<>();
+        try {
+            for (long seed = from; seed <= to; seed++) {
+                SimRequest request = source.request(seed);
+                futures.add(pool.submit(() -> {
+                    SimOutcome o = SimRun.prepare(request).finish();
+                    progress(err, done.incrementAndGet(), total, start);
+                    return o;
+                }));
+            }
+            List<SimOutcome> outcomes = new ArrayList<>();
+            for (Future<SimOutcome> f : futures) {
+                outcomes.add(f.get());
+            }
+            err.println();
+            return report(outcomes, out, (System.nanoTime() - start) / 1_000_000);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a simulation run failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static synchronized void progress(PrintWriter err, int done, int total, long start) {
+        int width = 30;
+        int filled = (int) ((long) width * done / total);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d seeds, %.0f s", "#".repeat(filled), ".".repeat(width - filled),
+                done, total, seconds));
+        err.flush();
+    }
+
+    private int report(List<SimOutcome> outcomes, PrintWriter out, long wallMillis) throws IOException {
+        List<String> failureLines = new ArrayList<>();
+        List<Long> recoveries = new ArrayList<>();
+        long events = 0;
+        int failed = 0;
+        for (SimOutcome o : outcomes) {
+            events += o.events();
+            recoveries.addAll(o.recoveryMillis());
+            if (!o.passed()) {
+                failed++;
+                CheckResult first = o.failures().get(0);
+                String replay = "./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed();
+                out.println("FAIL seed " + o.seed() + ": " + first.kind() + " " + first.name() + ": " + first.detail());
+                out.println("     replay: " + replay);
+                failureLines.add(o.seed() + " " + String.join(" ", o.replay()));
+            }
+        }
+        out.println(String.format(Locale.ROOT, "%d seeds, %d failed; %,d events in %.1f s wall", outcomes.size(), failed,
+                events, wallMillis / 1000.0));
+        out.println("recovery time (host failure -> all its HA VMs running again): "
+                + SimCommand.recoverySummary(recoveries));
+        if (!failureLines.isEmpty()) {
+            Path tmp = failuresFile.resolveSibling("." + failuresFile.getFileName() + ".tmp");
+            Files.write(tmp, failureLines, StandardCharsets.UTF_8);
+            Files.move(tmp, failuresFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println("failing seeds written to " + failuresFile);
+        }
+        return failed == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+}
