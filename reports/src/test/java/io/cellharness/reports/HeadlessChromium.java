@@ -92,8 +92,10 @@ public final class HeadlessChromium {
 
     /** Takes a {@code width × height} screenshot of {@code page} into {@code png}. */
     public Path screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
-        run(List.of("--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=" + width + "," + height,
-                "--screenshot=" + png.toAbsolutePath(), page.toUri().toString()));
+        // Compositing every stage before the capture: without it a busy machine can shoot a half-painted page.
+        run(List.of("--virtual-time-budget=5000", "--run-all-compositor-stages-before-draw", "--hide-scrollbars",
+                "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
+                page.toUri().toString()));
         return png;
     }
 

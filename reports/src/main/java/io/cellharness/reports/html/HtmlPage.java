@@ -35,6 +35,9 @@ public final class HtmlPage {
      * @param body the body content
      */
     public static String render(String title, String pageCss, int expectedCharts, Markup body) {
+        if (pageCss.contains("</")) {
+            throw new IllegalArgumentException("a page stylesheet must not contain '</'");
+        }
         String css = BASE_CSS + pageCss;
         String policy = "default-src 'none'; img-src data:; style-src " + hash(css) + "; script-src " + hash(ERROR_TRAP)
                 + " " + hash(PAGE_SCRIPT) + "; base-uri 'none'; form-action 'none'";

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,25 @@ class CaseReportInChromiumTest {
         assertThat(loaded.attribute(timeline, "data-drawn-segments")).contains(Long.toString(nonEmptyIntervals(report)));
         assertThat(loaded.attribute(timeline, "data-drawn-markers")).contains(
                 Integer.toString(report.markers().size()));
+    }
+
+    @Test
+    void namesThatLookLikeMarkupDoNotRunInTheBrowser() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.requireIn(tmp);
+        String inject = "<script>document.body.setAttribute('data-injected','yes')</script>";
+        String imgInject = "<img src=x onerror=\"document.body.setAttribute('data-injected','yes')\">";
+        CaseReport report = new CaseReport(inject, 1, imgInject, inject, 1_000, inject, 1,
+                List.of(new HostLane(inject, List.of(SampleCases.iv(0, 1_000, imgInject)))),
+                List.of(new VmLane(imgInject, List.of(SampleCases.iv(0, 1_000, inject)), List.of())),
+                List.of(new Marker(10, Marker.Kind.NOTE, inject, imgInject)), List.of(), List.of(inject, imgInject),
+                Map.of(inject, imgInject));
+        Path page = CaseReportWriter.write(report, tmp.resolve("inject"));
+
+        Loaded loaded = chromium.load(page);
+
+        assertThat(loaded.attribute("body", "data-render-status")).contains("ok");
+        assertThat(loaded.attribute("body", "data-injected")).isEmpty();
+        assertThat(loaded.attribute("svg[^>]*data-chart=\"timeline\"", "data-drawn-parts")).contains("2");
     }
 
     @Test
@@ -70,6 +91,7 @@ class CaseReportInChromiumTest {
         assertThat(pixelsNear(image, Colours.hostState("FENCED"))).as("FENCED pixels").isGreaterThan(1_000);
         assertThat(pixelsNear(image, Colours.STALLED)).as("STALLED-red pixels").isGreaterThan(100);
         copyForInspection(png, "case.png");
+        copyForInspection(page, "case.html");
     }
 
     static long nonEmptyIntervals(CaseReport report) {
@@ -110,7 +132,7 @@ class CaseReportInChromiumTest {
         return count;
     }
 
-    /** Keeps the screenshot under target/ so a person can look at it after the build. */
+    /** Keeps the page and its screenshot under target/ so a person can look at them after the build. */
     static void copyForInspection(Path png, String name) throws java.io.IOException {
         Path dir = Path.of("target", "browser-screenshots");
         Files.createDirectories(dir);
