@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class HeadlessChromium {
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final long TIMEOUT_SECONDS = 60;
 
     private final Path executable;
     private final Path workDir;
@@ -103,6 +103,25 @@ public final class HeadlessChromium {
     }
 
     private Run run(List<String> args) throws IOException, InterruptedException {
+        // Headless Chromium has been seen (once, on a loaded machine) to hang before its first frame; a second
+        // attempt with a fresh profile tells that apart from a page that hangs the browser, which times out twice.
+        Attempt first = attempt(args);
+        if (first.run() != null) {
+            return first.run();
+        }
+        Attempt second = attempt(args);
+        if (second.run() != null) {
+            return second.run();
+        }
+        return fail("chromium did not finish within " + TIMEOUT_SECONDS + " s, twice: " + String.join(" ", args)
+                + "\nfirst attempt:\n" + first.log() + "\nsecond attempt:\n" + second.log());
+    }
+
+    /** A finished run, or (run == null) a run that timed out and was killed, with the end of its log. */
+    private record Attempt(Run run, String log) {
+    }
+
+    private Attempt attempt(List<String> args) throws IOException, InterruptedException {
         int n = ++runs;
         Path profile = Files.createDirectories(workDir.resolve("chromium-profile-" + n));
         Path out = workDir.resolve("chromium-" + n + ".out");
@@ -114,19 +133,27 @@ public final class HeadlessChromium {
                 "--user-data-dir=" + profile));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        boolean finished;
         try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
-            }
+            process.getOutputStream().close();
+            finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } finally {
             // Renderer, GPU and zygote processes must not outlive the call, also on timeout.
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+        if (!finished) {
+            return new Attempt(null, tail(err));
+        }
         String stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            fail("chromium exited with " + process.exitValue() + ": " + String.join(" ", command) + "\n" + stderr);
+            fail("chromium exited with " + process.exitValue() + ": " + String.join(" ", command) + "\n" + tail(err));
         }
-        return new Run(new String(Files.readAllBytes(out), StandardCharsets.UTF_8), stderr);
+        return new Attempt(new Run(new String(Files.readAllBytes(out), StandardCharsets.UTF_8), stderr), "");
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = List.of(new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 }

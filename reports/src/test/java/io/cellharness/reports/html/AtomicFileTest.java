@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,5 +26,14 @@ class AtomicFileTest {
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertThat(files).containsExactly(target);
         }
+    }
+
+    @Test
+    void othersMayReadTheReport() throws Exception {
+        Path target = AtomicFile.write(tmp.resolve("index.html"), "x");
+        Assumptions.assumeTrue(target.getFileSystem().supportedFileAttributeViews().contains("posix"));
+
+        assertThat(Files.getPosixFilePermissions(target)).contains(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OTHERS_READ);
     }
 }
