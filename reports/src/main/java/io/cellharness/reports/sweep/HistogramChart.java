@@ -13,9 +13,9 @@ import java.util.Locale;
  */
 final class HistogramChart {
 
-    private static final double WIDTH = 1000;
+    private static final double WIDTH = 1280;
     private static final double X0 = 64;
-    private static final double X1 = 980;
+    private static final double X1 = 1260;
     private static final double TOP = 56;
     private static final double BOTTOM = 270;
     private static final double HEIGHT = 312;
@@ -69,7 +69,8 @@ final class HistogramChart {
             m.empty("rect", "x", num(x), "y", num(TOP), "width", num(binPx), "height", num(BOTTOM - TOP), "fill",
                     "transparent");
             if (count > 0) {
-                double y = yOf(count, yMax);
+                // A bin of one among hundreds still shows.
+                double y = Math.min(yOf(count, yMax), BOTTOM - 2);
                 m.empty("rect", "class", "seg", "x", num(x + 1), "y", num(y), "width", num(Math.max(1, binPx - 2)),
                         "height", num(BOTTOM - y), "fill", "#4e79a7", "rx", "1.5");
             }
