@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CellCommand.Version.class,
         description = "Cell Harness: test and simulate Cell hypervisor clusters (KVM + libvirt + Glue, HA, migration).",
-        subcommands = {RunCommand.class, CheckCommand.class, AdviseCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, AdviseCommand.class, MigratePlanCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CellCommand implements Runnable {
 
     @CommandLine.Spec
