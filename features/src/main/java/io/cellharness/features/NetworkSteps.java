@@ -40,6 +40,7 @@ public class NetworkSteps {
     private final Map<String, HostSetup> setups = new LinkedHashMap<>();
     private final Map<String, PortAttachment> attachments = new LinkedHashMap<>();
     private List<List<String>> frames = List.of();
+    private Reachability.Unreachable lastUnreachable;
 
     public NetworkSteps(ScenarioWorld world) {
         this.world = world;
@@ -252,8 +253,6 @@ public class NetworkSteps {
     public void lastReason(String text) {
         assertThat(lastUnreachable.reason()).contains(text);
     }
-
-    private Reachability.Unreachable lastUnreachable;
 
     private static void assertReachable(Reachability r) {
         assertThat(r).as("%s", r).isInstanceOf(Reachability.Reachable.class);

@@ -2,7 +2,6 @@ package io.cellharness.features;
 
 import io.cellharness.core.model.BondMode;
 import io.cellharness.core.model.CpuMode;
-import io.cellharness.core.model.CpuVendor;
 import io.cellharness.core.model.DiskBus;
 import io.cellharness.core.model.NicModel;
 import io.cellharness.core.model.Size;
@@ -46,11 +45,6 @@ public class ParameterTypes {
     @ParameterType("iscsi|nvme-of|nfs|smb|fc|powerflex|primera|pure|linstor|glue-rbd|local")
     public StorageType storageType(String text) {
         return StorageType.fromYaml(text);
-    }
-
-    @ParameterType("intel|amd|arm")
-    public CpuVendor cpuVendor(String text) {
-        return CpuVendor.fromYaml(text);
     }
 
     /** A switch of the documentation: {@code on} or {@code off}. */
