@@ -5,6 +5,7 @@ import io.cellharness.core.model.CpuMode;
 import io.cellharness.core.model.DiskBus;
 import io.cellharness.core.model.NicModel;
 import io.cellharness.core.model.Size;
+import io.cellharness.core.model.StorageType;
 import io.cucumber.java.ParameterType;
 
 /** The documentation's vocabulary as Cucumber parameter types. */
@@ -38,5 +39,17 @@ public class ParameterTypes {
     @ParameterType("round-robin|active-backup|balance-xor|broadcast|802\\.3ad")
     public BondMode bondMode(String text) {
         return BondMode.fromYaml(text);
+    }
+
+    /** S-01: the storage types by their specification spelling. */
+    @ParameterType("iscsi|nvme-of|nfs|smb|fc|powerflex|primera|pure|linstor|glue-rbd|local")
+    public StorageType storageType(String text) {
+        return StorageType.fromYaml(text);
+    }
+
+    /** A switch of the documentation: {@code on} or {@code off}. */
+    @ParameterType("on|off")
+    public boolean onOff(String text) {
+        return text.equals("on");
     }
 }

@@ -29,6 +29,26 @@ public class ScenarioWorld {
         hosts.add(host);
     }
 
+    /** Replaces the named host with {@code change} applied to it. */
+    public void changeHost(String name, UnaryOperator<HostSpec> change) {
+        for (int i = 0; i < hosts.size(); i++) {
+            if (hosts.get(i).name().equals(name)) {
+                hosts.set(i, change.apply(hosts.get(i)));
+                return;
+            }
+        }
+        throw new IllegalArgumentException("the scenario has no host named " + name);
+    }
+
+    public HostSpec host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the scenario has no host named " + name));
+    }
+
+    public List<HostSpec> hosts() {
+        return List.copyOf(hosts);
+    }
+
     public void addVm(VmSpec vm) {
         vms.add(vm);
     }

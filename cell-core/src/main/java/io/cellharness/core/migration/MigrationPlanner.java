@@ -39,8 +39,9 @@ public final class MigrationPlanner {
     }
 
     /**
-     * Plans from the specification alone: every link up, the management bandwidth that of the hosts' management
-     * uplinks as specified (N-06), and the VM's CPU what it gets on its current host.
+     * Plans from the specification alone: every link up, each host's switch supporting LACP as its specification says
+     * (N-07), the management bandwidth that of the hosts' management uplinks as specified (N-06), and the VM's CPU
+     * what it gets on its current host.
      */
     public static MigrationPlan plan(ClusterSpec cluster, String vm, String targetHost, MigrationOptions options) {
         return plan(cluster, vm, targetHost, options, null, null);
@@ -111,9 +112,10 @@ public final class MigrationPlanner {
             double[] speeds = new double[2];
             HostSpec[] ends = {source.get(), target.get()};
             for (int i = 0; i < 2; i++) {
-                HostSetup setup = HostNetwork.configure(ends[i], true);
+                HostSetup setup = HostNetwork.configure(ends[i], ends[i].switchSupportsLacp());
                 if (setup instanceof HostSetup.Refused bad) {
-                    return refused(vm, targetHost, "N-05", bad.message());
+                    String rule = HostNetwork.findProblems(ends[i], ends[i].switchSupportsLacp()).get(0).rule();
+                    return refused(vm, targetHost, rule, bad.message());
                 }
                 speeds[i] = ((HostSetup.Configured) setup).network().uplinkGbps(StandardBridge.MGMT);
             }

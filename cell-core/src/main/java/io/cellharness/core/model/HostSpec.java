@@ -16,6 +16,8 @@ import java.util.List;
  * @param storageController its Glue storage controller (S-04), if it is an HCI host
  * @param nics              physical NICs
  * @param bonds             bonds of those NICs
+ * @param switchLacp        whether the switch the host's NICs plug into supports 802.3ad link aggregation (N-07);
+ *                          absent (null) means it does, see {@link #switchSupportsLacp()}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record HostSpec(
@@ -27,14 +29,34 @@ public record HostSpec(
         @JsonProperty("bmc") BmcSpec bmc,
         @JsonProperty("storageController") StorageControllerSpec storageController,
         @JsonProperty("nics") List<HostNicSpec> nics,
-        @JsonProperty("bonds") List<BondSpec> bonds) {
+        @JsonProperty("bonds") List<BondSpec> bonds,
+        @JsonProperty("switchLacp") Boolean switchLacp) {
 
     public HostSpec {
         nics = nics == null ? List.of() : List.copyOf(nics);
         bonds = bonds == null ? List.of() : List.copyOf(bonds);
     }
 
+    /** A host whose switch supports LACP; the form every caller used before N-07 needed {@code switchLacp}. */
+    public HostSpec(String name, int cores, Size memory, Size disk, CpuSpec cpu, BmcSpec bmc,
+                    StorageControllerSpec storageController, List<HostNicSpec> nics, List<BondSpec> bonds) {
+        this(name, cores, memory, disk, cpu, bmc, storageController, nics, bonds, null);
+    }
+
+    /** N-07: whether an 802.3ad bond of this host finds an LACP partner; switches support it unless stated. */
+    public boolean switchSupportsLacp() {
+        return switchLacp == null || switchLacp;
+    }
+
     public HostSpec withCpu(CpuSpec newCpu) {
-        return new HostSpec(name, cores, memory, disk, newCpu, bmc, storageController, nics, bonds);
+        return new HostSpec(name, cores, memory, disk, newCpu, bmc, storageController, nics, bonds, switchLacp);
+    }
+
+    public HostSpec withNetwork(List<HostNicSpec> newNics, List<BondSpec> newBonds) {
+        return new HostSpec(name, cores, memory, disk, cpu, bmc, storageController, newNics, newBonds, switchLacp);
+    }
+
+    public HostSpec withSwitchLacp(boolean supported) {
+        return new HostSpec(name, cores, memory, disk, cpu, bmc, storageController, nics, bonds, supported);
     }
 }

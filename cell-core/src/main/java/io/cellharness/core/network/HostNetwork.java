@@ -63,64 +63,92 @@ public final class HostNetwork {
         return new HostSetup.Configured(net);
     }
 
-    /** Every reason the host's bonds cannot be configured, one line each; empty when they can. */
+    /** Every reason the host's bonds cannot be configured, one line each naming the host; empty when they can. */
     public static List<String> problems(HostSpec spec, boolean switchLacp) {
-        List<String> problems = new ArrayList<>();
-        String where = "host " + spec.name() + ": ";
+        List<String> lines = new ArrayList<>();
+        for (HostNetworkProblem p : findProblems(spec, switchLacp)) {
+            lines.add("host " + spec.name() + ": " + p.message());
+        }
+        return lines;
+    }
+
+    /**
+     * Every reason the host's NICs and bonds cannot be configured, with the rule and the field; empty when they can.
+     *
+     * @param switchLacp whether the switch the host's NICs plug into supports 802.3ad link aggregation
+     */
+    public static List<HostNetworkProblem> findProblems(HostSpec spec, boolean switchLacp) {
+        List<HostNetworkProblem> problems = new ArrayList<>();
         Map<String, Integer> nics = new LinkedHashMap<>();
-        for (HostNicSpec nic : spec.nics()) {
+        for (int n = 0; n < spec.nics().size(); n++) {
+            HostNicSpec nic = spec.nics().get(n);
             if (nics.putIfAbsent(nic.name(), nic.speedGbps()) != null) {
-                problems.add(where + "NIC " + nic.name() + " is listed twice");
+                problems.add(new HostNetworkProblem("N-06", "nics[" + n + "].name", nic.name(),
+                        "NIC " + nic.name() + " is listed twice"));
             }
         }
         Map<String, String> bondOfNic = new LinkedHashMap<>();
         Map<StandardBridge, String> bondOfBridge = new EnumMap<>(StandardBridge.class);
-        for (BondSpec bond : spec.bonds()) {
+        for (int b = 0; b < spec.bonds().size(); b++) {
+            BondSpec bond = spec.bonds().get(b);
+            String at = "bonds[" + b + "]";
             String name = bond.name();
             if (name == null || !name.startsWith(NetworkNames.BOND_PREFIX) || name.length() == NetworkNames.BOND_PREFIX.length()) {
-                problems.add(where + "bond '" + name + "' must be named " + NetworkNames.BOND_PREFIX
-                        + "<name>, e.g. bond-VM; the management bond is " + NetworkNames.MANAGEMENT_BOND + " (N-05)");
+                problems.add(new HostNetworkProblem("N-05", at + ".name", name, "bond '" + name + "' must be named "
+                        + NetworkNames.BOND_PREFIX + "<name>, e.g. bond-VM; the management bond is "
+                        + NetworkNames.MANAGEMENT_BOND + " (N-05)"));
                 continue;
             }
             Optional<StandardBridge> bridge = uplinkOf(bond);
             if (bridge.isEmpty()) {
-                problems.add(where + bridgeProblem(bond));
+                boolean cloud0 = StandardBridge.CLOUD0.bridgeName().equals(bond.bridge());
+                problems.add(new HostNetworkProblem(cloud0 ? "N-02" : "N-01", at + ".bridge",
+                        bond.bridge() == null ? "absent" : bond.bridge(), bridgeProblem(bond)));
                 continue;
             }
             if (bridge.get() == StandardBridge.MGMT && !name.equals(NetworkNames.MANAGEMENT_BOND)) {
-                problems.add(where + "the bond uplinking br-MGMT must be named " + NetworkNames.MANAGEMENT_BOND
-                        + ", not " + name + " (N-05)");
+                problems.add(new HostNetworkProblem("N-05", at + ".name", name, "the bond uplinking br-MGMT must be "
+                        + "named " + NetworkNames.MANAGEMENT_BOND + ", not " + name + " (N-05)"));
             }
             if (name.equals(NetworkNames.MANAGEMENT_BOND) && bridge.get() != StandardBridge.MGMT) {
-                problems.add(where + NetworkNames.MANAGEMENT_BOND + " is the management bond and uplinks br-MGMT, not "
-                        + bridge.get() + " (N-05)");
+                problems.add(new HostNetworkProblem("N-05", at + ".bridge", bridge.get().bridgeName(),
+                        NetworkNames.MANAGEMENT_BOND + " is the management bond and uplinks br-MGMT, not "
+                                + bridge.get() + " (N-05)"));
             }
             String other = bondOfBridge.putIfAbsent(bridge.get(), name);
             if (other != null) {
-                problems.add(where + "bonds " + other + " and " + name + " both uplink " + bridge.get());
+                problems.add(new HostNetworkProblem("N-06", at + ".bridge", bridge.get().bridgeName(),
+                        "bonds " + other + " and " + name + " both uplink " + bridge.get()));
             }
             if (bond.slaves().isEmpty()) {
-                problems.add(where + name + " has no slave NICs");
+                problems.add(new HostNetworkProblem("N-06", at + ".slaves", "none", name + " has no slave NICs"));
             } else if (bond.slaves().size() > Limits.BOND_MAX_SLAVES) {
-                problems.add(where + name + " has " + bond.slaves().size() + " slaves; the model takes at most "
-                        + Limits.BOND_MAX_SLAVES);
+                problems.add(new HostNetworkProblem("N-06", at + ".slaves", String.valueOf(bond.slaves().size()),
+                        name + " has " + bond.slaves().size() + " slaves; the model takes at most "
+                                + Limits.BOND_MAX_SLAVES));
             }
             Set<String> seen = new LinkedHashSet<>();
-            for (String slave : bond.slaves()) {
+            for (int s = 0; s < bond.slaves().size(); s++) {
+                String slave = bond.slaves().get(s);
+                String slaveAt = at + ".slaves[" + s + "]";
                 if (!seen.add(slave)) {
-                    problems.add(where + name + " lists slave " + slave + " twice");
+                    problems.add(new HostNetworkProblem("N-06", slaveAt, slave, name + " lists slave " + slave
+                            + " twice"));
                 } else if (!nics.containsKey(slave)) {
-                    problems.add(where + name + " slave " + slave + " is not a NIC of the host (NICs: "
-                            + (nics.isEmpty() ? "none listed" : String.join(", ", nics.keySet())) + ")");
+                    problems.add(new HostNetworkProblem("N-06", slaveAt, slave, name + " slave " + slave
+                            + " is not a NIC of the host (NICs: "
+                            + (nics.isEmpty() ? "none listed" : String.join(", ", nics.keySet())) + ")"));
                 } else {
                     String owner = bondOfNic.putIfAbsent(slave, name);
                     if (owner != null) {
-                        problems.add(where + "NIC " + slave + " is a slave of both " + owner + " and " + name);
+                        problems.add(new HostNetworkProblem("N-06", slaveAt, slave, "NIC " + slave
+                                + " is a slave of both " + owner + " and " + name));
                     }
                 }
             }
             if (bond.mode() == BondMode.LACP && !switchLacp) {
-                problems.add(where + Bond.lacpRefusal(name));
+                problems.add(new HostNetworkProblem("N-07", at + ".mode", bond.mode().yamlName(),
+                        Bond.lacpRefusal(name)));
             }
         }
         return problems;

@@ -44,13 +44,15 @@ public final class NetworkFabric {
      * The network of every host of {@code cluster}, all links up, with the VMs placed on a host attached to it in
      * specification order.
      *
+     * @param switchLacp whether the switches support 802.3ad; a host whose specification says its switch does not
+     *                   ({@link HostSpec#switchSupportsLacp()}) is configured without it either way (N-07)
      * @throws IllegalArgumentException with every problem when a host or VM cannot be configured
      */
     public static NetworkFabric of(ClusterSpec cluster, boolean switchLacp) {
         NetworkFabric fabric = new NetworkFabric();
         List<String> problems = new ArrayList<>();
         for (HostSpec host : cluster.hosts()) {
-            if (fabric.addHost(host, switchLacp) instanceof HostSetup.Refused refused) {
+            if (fabric.addHost(host, switchLacp && host.switchSupportsLacp()) instanceof HostSetup.Refused refused) {
                 problems.addAll(refused.problems());
             }
         }

@@ -26,9 +26,11 @@ import java.util.Map;
  * Checks a cluster specification against every documented limit and returns all problems at once.
  *
  * <p>Errors: L-01 … L-04 per VM, L-06 per host, L-05 and L-07 per host for the VMs placed on it, M-01/M-02 for
- * explicit MACs, N-03 for VLAN IDs, and the structural rules a specification needs (unique names, known hosts).
+ * explicit MACs, N-03 for VLAN IDs, host CPU descriptions and the cluster CPUs they allow (C-01, C-04, C-05, see
+ * {@link CpuCheck}), host bonds (N-05 … N-07, see {@link NetworkCheck}), storage (S-01, S-03, S-04, see
+ * {@link StorageCheck}), and the structural rules a specification needs (unique names, known hosts).
  * Warnings: CPU overcommit (L-07), IDE disks (P-02), Windows without virtio drivers or guest agent (P-03), no
- * time-sync declaration (T-01).
+ * time-sync declaration (T-01), CPU models outside the catalogue (C-01), storage advice.
  */
 public final class SpecValidator {
 
@@ -68,6 +70,8 @@ public final class SpecValidator {
         }
         checkPlacements(spec, vmIndex, errors, warnings);
         checkMacs(spec, vmIndex, errors);
+        CpuCheck.check(spec, errors, warnings); // C-01, C-04, C-05
+        NetworkCheck.check(spec, errors); // N-05 … N-07
         StorageCheck.check(spec, errors, warnings); // S-01, S-03, S-04, H-05
         return new ValidationReport(errors, warnings);
     }

@@ -67,6 +67,17 @@ class MigrationPlannerTest {
     }
 
     @Test
+    void anLacpManagementBondOnASwitchWithoutLacpRefusesWithN07() {
+        ClusterSpec spec = cluster(List.of(host("h1", "Haswell", 10, BondMode.ACTIVE_BACKUP, 256),
+                host("h2", "Haswell", 10, BondMode.LACP, 256).withSwitchLacp(false)),
+                vm("db", 64, CpuMode.HOST_MODEL, "h1"));
+        MigrationPlan plan = MigrationPlanner.plan(spec, "db", "h2", MigrationOptions.defaults());
+        assertThat(plan).isInstanceOf(MigrationPlan.Refused.class);
+        assertThat(((MigrationPlan.Refused) plan).rule()).isEqualTo("N-07");
+        assertThat(((MigrationPlan.Refused) plan).reason()).contains("bond-MGMT uses 802.3ad (LACP)");
+    }
+
+    @Test
     void cpuEligibilityIsCheckedFirstAndRefusesBeforeCopying() {
         // The target is also too small; the CPU refusal must win (G-04).
         ClusterSpec spec = cluster(List.of(host("h1", "Skylake-Server", 10, BondMode.ACTIVE_BACKUP, 256),

@@ -136,4 +136,28 @@ class HostNetworkTest {
         assertThatThrownBy(() -> fabric.nicDown("h1", "eth7")).hasMessage(
                 "host h1 has no NIC eth7 (NICs: eno1, eno2, eno3, eno4)");
     }
+
+    @Test
+    void eachProblemCarriesItsRuleAndField() {
+        List<HostNetworkProblem> found = HostNetwork.findProblems(hostWithBonds("h1", List.of(
+                new BondSpec("bond0", null, List.of("eno1"), "br-VM"),
+                new BondSpec("bond-X", null, List.of("eno2"), "cloud0"),
+                new BondSpec("bond-MGMT", BondMode.LACP, List.of("eno3", "eno9"), "br-MGMT"))), false);
+        assertThat(found).extracting(HostNetworkProblem::rule, HostNetworkProblem::field, HostNetworkProblem::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("N-05", "bonds[0].name", "bond0"),
+                        org.assertj.core.groups.Tuple.tuple("N-02", "bonds[1].bridge", "cloud0"),
+                        org.assertj.core.groups.Tuple.tuple("N-06", "bonds[2].slaves[1]", "eno9"),
+                        org.assertj.core.groups.Tuple.tuple("N-07", "bonds[2].mode", "802.3ad"));
+    }
+
+    @Test
+    void aClusterFabricHonoursAHostWhoseSwitchLacksLacp() {
+        var lacp = hostWithBonds("h1", List.of(new BondSpec("bond-VM", BondMode.LACP, List.of("eno3", "eno4"), "br-VM")));
+        var cluster = new io.cellharness.core.model.ClusterSpec("c", null, List.of(lacp), null);
+        assertThat(NetworkFabric.of(cluster, true).host("h1").uplinkGbps(StandardBridge.VM)).isEqualTo(20);
+        var withoutLacp = cluster.withHosts(List.of(lacp.withSwitchLacp(false)));
+        assertThatThrownBy(() -> NetworkFabric.of(withoutLacp, true)).hasMessageContaining(
+                "bond-VM uses 802.3ad (LACP), which needs link aggregation configured on the switch");
+    }
 }
