@@ -24,7 +24,7 @@ public final class HaInvariants {
 
     /** Registers every HA invariant with the cluster's simulation. */
     public static void register(SimCluster cluster, HaEvents events, long heartbeatPeriodMillis) {
-        VmRunsOnce once = new VmRunsOnce();
+        VmRunsOnce once = new VmRunsOnce(cluster.ledger());
         cluster.ledger().addListener(once);
         cluster.sim().invariants().register(once);
 
@@ -59,9 +59,13 @@ public final class HaInvariants {
         }
     }
 
-    /** H-06, G-05: a VM never runs on two hosts at once. */
+    /** H-06, G-05: a VM never runs on two hosts at once. Reads the ledger, so it sees VMs placed before it. */
     static final class VmRunsOnce extends Remembering implements VmLedger.Listener {
-        private final java.util.TreeMap<String, java.util.TreeSet<String>> where = new java.util.TreeMap<>();
+        private final VmLedger ledger;
+
+        VmRunsOnce(VmLedger ledger) {
+            this.ledger = ledger;
+        }
 
         @Override
         public String name() {
@@ -75,19 +79,13 @@ public final class HaInvariants {
 
         @Override
         public void started(String host, String vm) {
-            java.util.TreeSet<String> hosts = where.computeIfAbsent(vm, k -> new java.util.TreeSet<>());
-            hosts.add(host);
-            if (hosts.size() > 1) {
-                found(vm + " runs on " + String.join(" and ", hosts));
+            if (ledger.copies(vm) > 1) {
+                found(vm + " runs on " + String.join(" and ", ledger.hostsOf(vm)));
             }
         }
 
         @Override
         public void stopped(String host, String vm, String why) {
-            java.util.TreeSet<String> hosts = where.get(vm);
-            if (hosts != null) {
-                hosts.remove(host);
-            }
         }
     }
 

@@ -116,9 +116,12 @@ public final class RandomScenario {
             kinds.add(new Kind("host-crash", 1));
             totalWeight = 1;
         }
-        long meanGap = 20_000 + random.nextInt(100_000);
+        long meanGap = 40_000 + random.nextInt(120_000);
         List<String> hosts = cluster.hosts().stream().map(HostSpec::name).toList();
         List<ScheduledFault> faults = new ArrayList<>();
+        // Spans in which a host is down (and its Glue monitor with it): at most one at a time, so that the storage
+        // keeps a majority of its monitors and HA has somewhere to go; two failures at once are the guard's case.
+        List<long[]> down = new ArrayList<>();
         long t = 5_000 + random.nextInt((int) meanGap);
         while (t < durationMillis - 10_000) {
             int pick = random.nextInt(totalWeight);
@@ -131,12 +134,25 @@ public final class RandomScenario {
                 pick -= k.weight();
             }
             String host = hosts.get(random.nextInt(hosts.size()));
-            long length = 5_000 + random.nextInt(115_000);
-            faults.add(new ScheduledFault(t, fault(kind.name(), host, hosts, random), length));
+            long length = 5_000 + random.nextInt(85_000);
+            String name = kind.name();
+            if (TAKES_HOST_DOWN.contains(name)) {
+                long until = t + length + Limits.SIM_HOST_BOOT_MS + 30_000;
+                long start = t;
+                if (down.stream().anyMatch(d -> d[0] < until && start < d[1])) {
+                    name = "libvirtd-hang";
+                } else {
+                    down.add(new long[] {t, until});
+                }
+            }
+            faults.add(new ScheduledFault(t, fault(name, host, hosts, random), length));
             t += 1 + random.nextInt((int) (2 * meanGap));
         }
         return faults;
     }
+
+    /** Fault kinds that take a host (and its monitor) down for a while. */
+    private static final List<String> TAKES_HOST_DOWN = List.of("host-crash", "host-power-off", "host-reboot");
 
     private static Fault fault(String kind, String host, List<String> hosts, RandomSource random) {
         return switch (kind) {
