@@ -37,6 +37,12 @@ public class HostPowerSteps {
         assertThat(refused.message()).contains(a).contains(b).contains("L-09");
     }
 
+    @Then("the host's answer refuses and names {string} and {string}")
+    public void simRefused(String a, String b) {
+        decision = world.hostSuspend;
+        refused(a, b);
+    }
+
     @Then("the request is allowed")
     public void allowed() {
         assertThat(decision).isInstanceOf(HostSuspendPolicy.Decision.Allowed.class);

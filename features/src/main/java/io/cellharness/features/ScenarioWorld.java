@@ -22,6 +22,7 @@ public class ScenarioWorld {
     private String yaml;
 
     ClusterSpec checked;
+    io.cellharness.core.host.HostSuspendPolicy.Decision hostSuspend;
     ValidationReport report;
     SpecFormatException formatError;
 

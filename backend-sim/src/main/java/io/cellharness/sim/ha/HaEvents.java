@@ -22,6 +22,10 @@ public final class HaEvents implements HaObserver {
     public record Alert(long atMillis, String host, String message) {
     }
 
+    /** One neighbour report (H-03). */
+    public record Report(long atMillis, String reporter, String target, String evidence) {
+    }
+
     /** One fence: issued (channel null) or done through a channel. */
     public record Fence(long atMillis, String host, int attempt, FenceChannel channel) {
     }
@@ -35,6 +39,7 @@ public final class HaEvents implements HaObserver {
     private final List<HaObserver> listeners = new ArrayList<>();
     private final List<Transition> transitions = new ArrayList<>();
     private final List<Alert> alerts = new ArrayList<>();
+    private final List<Report> reports = new ArrayList<>();
     private final List<Fence> fences = new ArrayList<>();
     private final List<Restart> restarts = new ArrayList<>();
 
@@ -64,6 +69,17 @@ public final class HaEvents implements HaObserver {
         alerts.add(new Alert(now(), host, message));
         trace.record("ha", "alert", message);
         listeners.forEach(l -> l.alert(host, message));
+    }
+
+    @Override
+    public void reported(String reporter, String target, String evidence) {
+        reports.add(new Report(now(), reporter, target, evidence));
+        trace.record("ha", "report", reporter + " reports " + target + ": " + evidence);
+        listeners.forEach(l -> l.reported(reporter, target, evidence));
+    }
+
+    public List<Report> reports() {
+        return List.copyOf(reports);
     }
 
     @Override

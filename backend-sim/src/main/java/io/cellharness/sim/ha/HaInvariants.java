@@ -139,6 +139,10 @@ public final class HaInvariants {
         }
 
         @Override
+        public void reported(String reporter, String target, String evidence) {
+        }
+
+        @Override
         public void fenceIssued(String host, int attempt) {
         }
 
@@ -187,6 +191,10 @@ public final class HaInvariants {
 
         @Override
         public void alert(String host, String message) {
+        }
+
+        @Override
+        public void reported(String reporter, String target, String evidence) {
         }
 
         @Override

@@ -13,6 +13,8 @@ import io.cellharness.sim.fault.FaultSchedule;
 import io.cellharness.sim.ha.HaEvents;
 import io.cellharness.sim.ha.RecoveryClock;
 import io.cellharness.sim.ha.SimHa;
+import io.cellharness.sim.storage.SimGluePaths;
+import io.cellharness.core.storage.MonitorSettings;
 import io.cellharness.sim.world.ProcessScope;
 import io.cellharness.sim.world.SimCluster;
 import java.util.ArrayList;
@@ -31,10 +33,12 @@ public final class SimRun {
     private final Simulation sim;
     private final SimCluster cluster;
     private final SimHa ha;
+    private final SimGluePaths glue;
     private final FaultSchedule schedule;
     private final ProcessScope operator;
     private Simulation.Stop stop = Simulation.Stop.DEADLINE;
     private boolean healed;
+    private long faultsEndAt;
 
     private SimRun(SimRequest request) {
         this.request = request;
@@ -45,9 +49,12 @@ public final class SimRun {
         }
         cluster.placeInitialVms();
         this.ha = SimHa.install(cluster, request.ha());
+        this.glue = SimGluePaths.needed(cluster)
+                ? SimGluePaths.install(cluster, MonitorSettings.DEFAULTS, Limits.SIM_GUEST_WRITE_INTERVAL_MS) : null;
         this.schedule = new FaultSchedule(request.faults());
         schedule.install(cluster);
         this.operator = cluster.managerProcess("operator");
+        this.faultsEndAt = request.durationMillis();
         for (ActionEntry action : request.actions()) {
             sim.at(action.at().millis(), "migrate " + action.migrate(), () -> migrate(action.migrate(), action.to(),
                     Boolean.TRUE.equals(action.autoConverge())));
@@ -68,6 +75,11 @@ public final class SimRun {
 
     public SimHa ha() {
         return ha;
+    }
+
+    /** The Glue I/O paths, or null when no VM has a Glue disk. */
+    public SimGluePaths glue() {
+        return glue;
     }
 
     public HaEvents haEvents() {
@@ -106,7 +118,12 @@ public final class SimRun {
             List<String> where = cluster.ledger().hostsOf(v.name());
             placed.add(where.size() == 1 ? v.withHost(where.get(0)) : v.withHost(null));
         }
-        ClusterSpec now = cluster.spec().withVms(placed);
+        // The hosts as the simulator runs them: a host without a CPU in its specification has the default model.
+        List<io.cellharness.core.model.HostSpec> described = new ArrayList<>();
+        for (io.cellharness.core.model.HostSpec h : cluster.spec().hosts()) {
+            described.add(h.cpu() != null ? h : h.withCpu(cluster.cpuOf(h.name())));
+        }
+        ClusterSpec now = cluster.spec().withVms(placed).withHosts(described);
         MigrationOptions options = MigrationOptions.defaults().withDirtyRate(cluster.dirtyRateOf(vm))
                 .withAutoConverge(autoConverge);
         new LiveMigrator(cluster.hypervisors(operator)).migrate(now, vm, target, options, cluster.fabric())
@@ -122,9 +139,15 @@ public final class SimRun {
                 });
     }
 
+    /** Heals every fault now (instead of at the end of the fault schedule), runs the quiet period and reports. */
+    public SimOutcome finishNow() {
+        faultsEndAt = sim.nowMillis();
+        return finish();
+    }
+
     /** Plays the run to its end and reports. */
     public SimOutcome finish() {
-        if (stop != Simulation.Stop.VIOLATION && sim.nowMillis() < request.durationMillis()) {
+        if (stop != Simulation.Stop.VIOLATION && sim.nowMillis() < faultsEndAt) {
             runTo(request.durationMillis());
         }
         if (stop != Simulation.Stop.VIOLATION && !healed) {

@@ -370,6 +370,24 @@ public final class SimHost {
         return OpResult.ok();
     }
 
+    /** S-08: the guest's I/O cannot progress; QEMU pauses it ({@code paused: I/O error}) until storage answers. */
+    public void pauseOnIo(String vm, String why) {
+        SimDomain d = domains.get(vm);
+        if (d != null && d.state() == DomainState.RUNNING) {
+            d.setState(DomainState.PAUSED, why);
+            emit(vm, LifecycleEventType.SUSPENDED, "ioerror");
+        }
+    }
+
+    /** S-08: storage answers again; the guest runs on by itself. */
+    public void resumeFromIo(String vm, String why) {
+        SimDomain d = domains.get(vm);
+        if (d != null && d.state() == DomainState.PAUSED && d.reason().contains("I/O")) {
+            d.setState(DomainState.RUNNING, why);
+            emit(vm, LifecycleEventType.RESUMED, "unpaused");
+        }
+    }
+
     List<DomainInfo> list() {
         List<DomainInfo> list = new ArrayList<>(domains.size());
         for (SimDomain d : domains.values()) {

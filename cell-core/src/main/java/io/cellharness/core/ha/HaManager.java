@@ -298,6 +298,7 @@ public final class HaManager {
         if (r == null) {
             return;
         }
+        observer.reported(report.reporter(), report.target(), report.evidence());
         long silence = clock.nowMillis() - r.lastHeartbeatAt;
         if ((r.state == HostHaState.UP || r.state == HostHaState.DEGRADED)
                 && silence > 2 * settings.heartbeatPeriodMillis()) {

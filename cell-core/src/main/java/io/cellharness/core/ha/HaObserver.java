@@ -10,6 +10,9 @@ public interface HaObserver {
 
     void alert(String host, String message);
 
+    /** A neighbour reported {@code target} to the manager, with what it saw (H-03). */
+    void reported(String reporter, String target, String evidence);
+
     /** A power-off command is about to be sent to {@code host}'s BMC. */
     void fenceIssued(String host, int attempt);
 
@@ -33,6 +36,10 @@ public interface HaObserver {
 
         @Override
         public void alert(String host, String message) {
+        }
+
+        @Override
+        public void reported(String reporter, String target, String evidence) {
         }
 
         @Override

@@ -280,6 +280,8 @@ public final class Limits {
     public static final long SIM_LIBVIRT_TIMEOUT_MS = 5_000;
     /** The share of its memory a simulated guest uses until a fault makes it use all of it (L-08). */
     public static final double SIM_GUEST_MEMORY_IN_USE = 0.5;
+    /** How often each simulated guest with a Glue disk writes (S-05, S-08 accounting). */
+    public static final long SIM_GUEST_WRITE_INTERVAL_MS = 500;
     /** A guest's memory dirty rate when the scenario does not give one, in MiB/s (G-03). */
     public static final double SIM_DEFAULT_DIRTY_RATE_MIBPS = 64;
     /** Management bandwidth for migrations when the cluster file does not describe NIC speeds, in Gb/s. */
