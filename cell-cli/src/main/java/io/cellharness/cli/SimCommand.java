@@ -5,6 +5,9 @@ import io.cellharness.sim.scenario.CheckResult;
 import io.cellharness.sim.scenario.SimOutcome;
 import io.cellharness.sim.scenario.SimRequest;
 import io.cellharness.sim.scenario.SimRun;
+import io.cellharness.sim.scenario.SimTimeline;
+import io.cellharness.reports.casefile.CaseReportWriter;
+import io.cellharness.reports.sim.SimReports;
 import io.cellharness.sim.scenario.VirtualDuration;
 import io.cellharness.core.spec.SpecCodec;
 import java.io.BufferedWriter;
@@ -49,6 +52,10 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write the failover case report (a self-contained HTML page with the timeline) into DIR.")
+    Path reportDir;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -64,9 +71,9 @@ final class SimCommand implements Callable<Integer> {
                 throw new InputError("--until: " + e.getMessage());
             }
         }
-        SimRun run = SimRun.prepare(request);
         Path tmp = null;
         BufferedWriter trace = null;
+        List<java.util.function.Consumer<String>> sinks = new ArrayList<>();
         if (traceFile != null) {
             Path dir = traceFile.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) {
@@ -75,7 +82,7 @@ final class SimCommand implements Callable<Integer> {
             tmp = traceFile.resolveSibling("." + traceFile.getFileName() + ".tmp");
             trace = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
             BufferedWriter w = trace;
-            run.sim().trace().addSink(line -> {
+            sinks.add(line -> {
                 try {
                     w.write(line);
                     w.write('\n');
@@ -84,6 +91,8 @@ final class SimCommand implements Callable<Integer> {
                 }
             });
         }
+        SimRun run = SimRun.prepare(request, sinks);
+        SimTimeline timeline = reportDir == null ? null : SimTimeline.attach(run, 200);
         long wallStart = System.nanoTime();
         SimOutcome outcome;
         if (untilMillis >= 0) {
@@ -98,6 +107,11 @@ final class SimCommand implements Callable<Integer> {
             Files.move(tmp, traceFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         print(request, outcome, wallMillis, spec.commandLine().getOut());
+        if (timeline != null) {
+            Path page = CaseReportWriter.write(SimReports.caseReport(timeline, outcome,
+                    source.random ? "random" : source.file.toString(), SimSource.replayCommand(request)), reportDir);
+            spec.commandLine().getOut().println("case report: " + page);
+        }
         return outcome.passed() ? ExitCode.OK : ExitCode.FINDINGS;
     }
 

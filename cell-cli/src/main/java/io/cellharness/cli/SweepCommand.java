@@ -4,6 +4,8 @@ import io.cellharness.sim.scenario.CheckResult;
 import io.cellharness.sim.scenario.SimOutcome;
 import io.cellharness.sim.scenario.SimRequest;
 import io.cellharness.sim.scenario.SimRun;
+import io.cellharness.reports.sim.SimReports;
+import io.cellharness.reports.sweep.SweepReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--failures", defaultValue = "sweep-failures.txt", paramLabel = "FILE",
             description = "Where the failing seeds go, one replay line each (default: ${DEFAULT-VALUE}).")
     Path failuresFile;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write the sweep summary page (failing seeds, recovery-time histogram) into DIR.")
+    Path reportDir;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -126,6 +132,12 @@ final class SweepCommand implements Callable<Integer> {
                 events, wallMillis / 1000.0));
         out.println("recovery time (host failure -> all its HA VMs running again): "
                 + SimCommand.recoverySummary(recoveries));
+        if (reportDir != null) {
+            Path page = SweepReportWriter.write(SimReports.sweepReport("sweep " + String.join(" ", outcomes.get(0).replay()),
+                    seeds, outcomes, wallMillis, o -> "./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed()),
+                    reportDir);
+            out.println("sweep report: " + page);
+        }
         if (!failureLines.isEmpty()) {
             Path tmp = failuresFile.resolveSibling("." + failuresFile.getFileName() + ".tmp");
             Files.write(tmp, failureLines, StandardCharsets.UTF_8);

@@ -54,6 +54,28 @@ public class SimSteps {
     private HaSettings ha = HaSettings.DEFAULTS;
     private SimRun run;
     private SimOutcome outcome;
+    private final java.util.ArrayDeque<String> traceTail = new java.util.ArrayDeque<>();
+
+    private void keep(String line) {
+        traceTail.addLast(line);
+        if (traceTail.size() > TRACE_ATTACHED_LINES) {
+            traceTail.removeFirst();
+        }
+    }
+
+    /** How much of the simulator's trace a failed scenario carries into its report. */
+    static final int TRACE_ATTACHED_LINES = 2_000;
+
+    /** A failed simulator scenario carries its trace (the last lines) and its hash into the Allure report. */
+    @io.cucumber.java.After
+    public void attachTraceOnFailure(io.cucumber.java.Scenario scenario) {
+        if (run == null || !scenario.isFailed()) {
+            return;
+        }
+        String text = "seed " + run.request().seed() + ", virtual time " + run.sim().nowMillis() + " ms, trace sha256 "
+                + run.sim().trace().sha256() + "\n" + String.join("\n", traceTail) + "\n";
+        scenario.attach(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "simulator trace");
+    }
 
     @ParameterType("\\d+(?:ms|s|m|h)")
     public VirtualDuration duration(String text) {
@@ -165,7 +187,8 @@ public class SimSteps {
         if (run == null) {
             faults.addAll(FaultFactory.build(faultEntries, cluster));
             run = SimRun.prepare(new SimRequest("scenario", cluster, faults, List.of(), dirtyRates, Long.MAX_VALUE / 4,
-                    Limits.SIM_QUIET_PERIOD_MS, 1, ha, SimSettings.DEFAULTS, List.of(), List.of("scenario")));
+                    Limits.SIM_QUIET_PERIOD_MS, 1, ha, SimSettings.DEFAULTS, List.of(), List.of("scenario")),
+                    List.of(this::keep));
         }
         return run;
     }

@@ -48,8 +48,8 @@ public final class HaEvents implements HaObserver {
         this.trace = cluster.sim().trace();
     }
 
-    /** Adds an observer told of every event after it is recorded (invariants). */
-    void addListener(HaObserver listener) {
+    /** Adds an observer told of every event after it is recorded (invariants, timelines). */
+    public void addListener(HaObserver listener) {
         listeners.add(listener);
     }
 
