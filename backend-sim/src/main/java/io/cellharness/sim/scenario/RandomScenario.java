@@ -5,6 +5,9 @@ import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.BmcSpec;
 import io.cellharness.core.model.BondSpec;
 import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.model.DiskBus;
+import io.cellharness.core.model.DiskSpec;
+import io.cellharness.core.model.StorageType;
 import io.cellharness.core.model.HaSpec;
 import io.cellharness.core.model.HostNicSpec;
 import io.cellharness.core.model.HostSpec;
@@ -60,12 +63,13 @@ public final class RandomScenario {
         RandomSource root = new SeededRandom(seed);
         ClusterSpec cluster = cluster(root.split("cluster"), hosts, vms);
         List<ScheduledFault> faults = faults(root.split("faults"), cluster, durationMillis);
+        List<ActionEntry> migrations = migrations(root.split("migrations"), cluster, durationMillis);
         TreeMap<String, Double> dirty = new TreeMap<>();
         RandomSource workload = root.split("workload");
         for (VmSpec vm : cluster.vms()) {
             dirty.put(vm.name(), (double) (16 + workload.nextInt(240)));
         }
-        return new SimRequest("random", cluster, faults, List.of(), dirty, durationMillis, Limits.SIM_QUIET_PERIOD_MS,
+        return new SimRequest("random", cluster, faults, migrations, dirty, durationMillis, Limits.SIM_QUIET_PERIOD_MS,
                 seed, HaSettings.DEFAULTS, SimSettings.DEFAULTS, List.of(), replayArgs(hosts, vms, durationMillis));
     }
 
@@ -95,10 +99,33 @@ public final class RandomScenario {
             RestartPriority priority = RestartPriority.values()[random.nextInt(3)];
             boolean ha = random.nextInt(10) < 8;
             String host = hosts.get(v % hostCount).name();
-            vms.add(VmSpec.of(String.format(Locale.ROOT, "vm%04d", v + 1), Size.ofBytes(memory), 1 + random.nextInt(4))
-                    .withHost(host).withHa(ha ? new HaSpec(true, priority) : HaSpec.OFF));
+            String name = String.format(Locale.ROOT, "vm%04d", v + 1);
+            VmSpec vm = VmSpec.of(name, Size.ofBytes(memory), 1 + random.nextInt(4))
+                    .withHost(host).withHa(ha ? new HaSpec(true, priority) : HaSpec.OFF);
+            // Half the VMs keep their disk on Glue, so the path selector and the no-write-lost invariant run too.
+            if (random.nextInt(2) == 0) {
+                vm = vm.withDisks(List.of(new DiskSpec(DiskBus.VIRTIO_BLK, StorageType.GLUE_RBD, "rbd/" + name,
+                        Size.ofGiB(20))));
+            }
+            vms.add(vm);
         }
         return new ClusterSpec("random", null, hosts, vms);
+    }
+
+    /** Live migrations an operator starts now and then: a random VM to a random other host (G-01 … G-05). */
+    static List<ActionEntry> migrations(RandomSource random, ClusterSpec cluster, long durationMillis) {
+        List<ActionEntry> actions = new ArrayList<>();
+        if (cluster.vms().isEmpty()) {
+            return actions;
+        }
+        long meanGap = 30_000 + random.nextInt(90_000);
+        for (long t = 10_000 + random.nextInt((int) meanGap); t < durationMillis - 10_000;
+             t += 1 + random.nextInt((int) (2 * meanGap))) {
+            VmSpec vm = cluster.vms().get(random.nextInt(cluster.vms().size()));
+            String target = cluster.hosts().get(random.nextInt(cluster.hosts().size())).name();
+            actions.add(new ActionEntry(new VirtualDuration(t), vm.name(), target, random.nextInt(2) == 0));
+        }
+        return actions;
     }
 
     static List<ScheduledFault> faults(RandomSource random, ClusterSpec cluster, long durationMillis) {

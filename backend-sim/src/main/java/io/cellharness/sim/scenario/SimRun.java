@@ -115,25 +115,14 @@ public final class SimRun {
      * copy nothing), then run by the source's hypervisor. The outcome is traced.
      */
     public void migrate(String vm, String target, boolean autoConverge) {
-        List<String> hosts = cluster.ledger().hostsOf(vm);
-        if (hosts.size() != 1) {
-            cluster.trace("operator", "migrate-refused", vm + " runs on " + hosts.size() + " hosts");
-            return;
-        }
-        List<VmSpec> placed = new ArrayList<>();
-        for (VmSpec v : cluster.spec().vms()) {
-            List<String> where = cluster.ledger().hostsOf(v.name());
-            placed.add(where.size() == 1 ? v.withHost(where.get(0)) : v.withHost(null));
-        }
         // The hosts as the simulator runs them: a host without a CPU in its specification has the default model.
         List<io.cellharness.core.model.HostSpec> described = new ArrayList<>();
         for (io.cellharness.core.model.HostSpec h : cluster.spec().hosts()) {
             described.add(h.cpu() != null ? h : h.withCpu(cluster.cpuOf(h.name())));
         }
-        ClusterSpec now = cluster.spec().withVms(placed).withHosts(described);
         MigrationOptions options = MigrationOptions.defaults().withDirtyRate(cluster.dirtyRateOf(vm))
                 .withAutoConverge(autoConverge);
-        new LiveMigrator(cluster.hypervisors(operator)).migrate(now, vm, target, options, cluster.fabric())
+        ha.manager().migrate(vm, target, options, cluster.spec().withHosts(described), cluster.fabric())
                 .thenAccept(outcome -> {
                     if (outcome instanceof LiveMigrator.Outcome.Refused r) {
                         cluster.trace("operator", "migrate-refused", vm + " to " + target + " " + r.plan().rule()

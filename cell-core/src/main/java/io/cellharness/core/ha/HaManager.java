@@ -1,7 +1,11 @@
 package io.cellharness.core.ha;
 
 import io.cellharness.core.capacity.HostLoad;
+import io.cellharness.core.migration.LiveMigrator;
+import io.cellharness.core.migration.MigrationOptions;
+import io.cellharness.core.migration.MigrationPlan;
 import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.network.NetworkFabric;
 import io.cellharness.core.model.HostSpec;
 import io.cellharness.core.model.VmSpec;
 import io.cellharness.core.port.Clock;
@@ -53,19 +57,27 @@ public final class HaManager {
     private final TreeMap<String, HostRecord> hosts = new TreeMap<>();
     private final TreeMap<String, VmSpec> vms = new TreeMap<>();
     /** Where each VM is believed to run. */
-    private final TreeMap<String, String> placement = new TreeMap<>();
+    private final Placements placement = new Placements();
     /** HA VMs waiting to be placed, with the host they were lost from. */
     private final TreeMap<String, String> homeless = new TreeMap<>();
     /** HA VMs being started: VM to target host. */
     private final TreeMap<String, String> starting = new TreeMap<>();
     /** VMs whose start on a host had an unknown outcome: VM to that host, asked again before anything else. */
     private final TreeMap<String, String> inDoubt = new TreeMap<>();
+    /** VMs being live-migrated by the manager: VM to its source and target. */
+    private final TreeMap<String, Move> migrating = new TreeMap<>();
+    /** Migrations whose outcome is unknown: the VM is on its source or its target; both are asked. */
+    private final TreeMap<String, Move> migrationInDoubt = new TreeMap<>();
     /** The host each VM in recovery came from. */
     private final TreeMap<String, String> origin = new TreeMap<>();
     private final TreeMap<String, Long> unplaceableReportedAt = new TreeMap<>();
     private Subscription serving;
     private Scheduler.Cancellable ticker;
     private boolean massGuard;
+
+    /** A live migration's two ends. */
+    private record Move(String source, String target) {
+    }
 
     /** What the manager knows of one host. */
     private static final class HostRecord {
@@ -75,6 +87,7 @@ public final class HaManager {
         boolean libvirtOk = true;
         List<String> running = List.of();
         final TreeMap<String, Integer> missing = new TreeMap<>();
+        final TreeMap<String, Long> missingSince = new TreeMap<>();
         // storage heartbeat observation
         boolean watchingStorage;
         long counter = -1;
@@ -177,6 +190,47 @@ public final class HaManager {
         return massGuard;
     }
 
+    /**
+     * G-01 … G-05: live-migrates {@code vm} to {@code target} through the manager, which keeps track of it: the VM is
+     * not judged missing while it moves, and a migration whose outcome is unknown (or whose source or target fails)
+     * is resolved by asking both ends before the VM could be restarted anywhere.
+     *
+     * @param hostCpus the cluster as the planner should see it (hosts with their CPUs)
+     */
+    public CompletionStage<LiveMigrator.Outcome> migrate(String vm, String target, MigrationOptions options,
+                                                         ClusterSpec hostCpus, NetworkFabric network) {
+        String source = placement.get(vm);
+        if (source == null || migrating.containsKey(vm) || migrationInDoubt.containsKey(vm) || starting.containsKey(vm)
+                || inDoubt.containsKey(vm) || homeless.containsKey(vm)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(new LiveMigrator.Outcome.Refused(
+                    new MigrationPlan.Refused(vm, source, target, "G-05", "the manager does not know " + vm
+                            + " to be running quietly on one host now")));
+        }
+        List<VmSpec> placed = new ArrayList<>();
+        for (VmSpec v : vms.values()) {
+            placed.add(v.withHost(placement.get(v.name())));
+        }
+        ClusterSpec now = hostCpus.withVms(placed);
+        Move move = new Move(source, target);
+        migrating.put(vm, move);
+        return new LiveMigrator(hypervisors).migrate(now, vm, target, options, network).thenApply(outcome -> {
+            if (migrating.get(vm) != move) {
+                return outcome;
+            }
+            migrating.remove(vm);
+            if (outcome instanceof LiveMigrator.Outcome.Ran ran) {
+                if (ran.result().isOk()) {
+                    placement.put(vm, target);
+                } else if (ran.result() instanceof OpResult.Unknown) {
+                    migrationInDoubt.put(vm, move);
+                    observer.alert(source, "migration of " + vm + " to " + target + " has an unknown outcome ("
+                            + ran.result().reason() + "); asking both hosts");
+                }
+            }
+            return outcome;
+        });
+    }
+
     public void disable(String host) {
         move(hosts.get(host), HostHaState.DISABLED, "HA disabled by the operator");
     }
@@ -235,7 +289,8 @@ public final class HaManager {
         String host = hb.host();
         TreeSet<String> running = new TreeSet<>(hb.runningVms());
         for (String vm : running) {
-            if (starting.containsKey(vm) || inDoubt.containsKey(vm)) {
+            if (starting.containsKey(vm) || inDoubt.containsKey(vm) || migrating.containsKey(vm)
+                    || migrationInDoubt.containsKey(vm)) {
                 continue;
             }
             if (homeless.containsKey(vm)) {
@@ -258,9 +313,10 @@ public final class HaManager {
                 }
             }
         }
-        for (Map.Entry<String, String> e : new ArrayList<>(placement.entrySet())) {
-            String vm = e.getKey();
-            if (!e.getValue().equals(host) || running.contains(vm) || starting.containsKey(vm)) {
+        r.missing.keySet().removeIf(vm -> !host.equals(placement.get(vm)));
+        for (String vm : placement.on(host)) {
+            if (running.contains(vm) || starting.containsKey(vm) || migrating.containsKey(vm)
+                    || migrationInDoubt.containsKey(vm)) {
                 r.missing.remove(vm);
                 continue;
             }
@@ -271,7 +327,12 @@ public final class HaManager {
                 continue;
             }
             int misses = r.missing.merge(vm, 1, Integer::sum);
-            if (misses >= 3) {
+            if (misses == 1) {
+                r.missingSince.put(vm, clock.nowMillis());
+            }
+            // Absent from one host is not proof it runs nowhere: every other live host must have reported since.
+            if (misses >= 3 && everyLiveHostReportedSince(r.missingSince.getOrDefault(vm, clock.nowMillis()), host)) {
+                r.missingSince.remove(vm);
                 r.missing.remove(vm);
                 placement.remove(vm);
                 VmSpec spec = vms.get(vm);
@@ -282,6 +343,21 @@ public final class HaManager {
                 }
             }
         }
+    }
+
+    private boolean everyLiveHostReportedSince(long since, String except) {
+        for (HostRecord other : hosts.values()) {
+            if (other.spec.name().equals(except)) {
+                continue;
+            }
+            boolean live = other.state == HostHaState.UP || other.state == HostHaState.DEGRADED
+                    || other.state == HostHaState.ISOLATED || other.state == HostHaState.SUSPECT
+                    || other.state == HostHaState.CHECKING;
+            if (live && (other.lastHeartbeatAt <= since || !other.libvirtOk)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String runningElsewhere(String vm, String except) {
@@ -565,18 +641,25 @@ public final class HaManager {
         observer.fenced(host, channel);
         r.running = List.of();
         r.watchingStorage = false;
-        for (Map.Entry<String, String> e : new ArrayList<>(placement.entrySet())) {
-            if (!e.getValue().equals(host)) {
+        for (String vm : placement.on(host)) {
+            placement.remove(vm);
+            if (migrationInDoubt.containsKey(vm)) {
                 continue;
             }
-            String vm = e.getKey();
-            placement.remove(vm);
             VmSpec spec = vms.get(vm);
             if (spec != null && spec.ha().enabled()) {
                 homeless.put(vm, host);
                 origin.put(vm, host);
             } else {
                 observer.alert(host, "VM " + vm + " was on " + host + " and is not HA; it stays stopped");
+            }
+        }
+        // A VM migrating from or to this host may have arrived at the other end: ask it before anything else.
+        for (Map.Entry<String, Move> e : new ArrayList<>(migrating.entrySet())) {
+            if (e.getValue().source().equals(host) || e.getValue().target().equals(host)) {
+                migrating.remove(e.getKey());
+                migrationInDoubt.put(e.getKey(), e.getValue());
+                origin.put(e.getKey(), e.getValue().source());
             }
         }
         // A VM whose start on this host was in doubt is certainly not running there now.
@@ -593,7 +676,8 @@ public final class HaManager {
     private boolean recovering(String host) {
         for (Map.Entry<String, String> e : origin.entrySet()) {
             if (e.getValue().equals(host) && (homeless.containsKey(e.getKey()) && !unplaceableReportedAt.containsKey(e.getKey())
-                    || starting.containsKey(e.getKey()) || inDoubt.containsKey(e.getKey()))) {
+                    || starting.containsKey(e.getKey()) || inDoubt.containsKey(e.getKey())
+                    || migrationInDoubt.containsKey(e.getKey()))) {
                 return true;
             }
         }
@@ -636,7 +720,7 @@ public final class HaManager {
     /** The load each host carries in the manager's belief: VMs placed there and VMs being started there. */
     private TreeMap<String, HostLoad> loads() {
         TreeMap<String, HostLoad> loads = new TreeMap<>();
-        for (Map.Entry<String, String> e : placement.entrySet()) {
+        for (Map.Entry<String, String> e : placement.all().entrySet()) {
             VmSpec vm = vms.get(e.getKey());
             if (vm != null) {
                 loads.merge(e.getValue(), HostLoad.EMPTY.plus(vm), (a, b) -> a.plus(vm));
@@ -684,8 +768,77 @@ public final class HaManager {
         });
     }
 
+    /**
+     * Asks both ends of a migration whose outcome is unknown: the target first; only when it certainly does not run
+     * the VM is the source asked, and only when neither runs it (or the source is fenced) is the VM restarted.
+     */
+    private void resolveMigrationDoubts() {
+        for (Map.Entry<String, Move> e : new ArrayList<>(migrationInDoubt.entrySet())) {
+            String vm = e.getKey();
+            Move move = e.getValue();
+            askRuns(move.target(), vm, onTarget -> {
+                if (onTarget == null || migrationInDoubt.get(vm) != move) {
+                    return;
+                }
+                if (onTarget) {
+                    settleMigration(vm, move, move.target());
+                    return;
+                }
+                HostRecord src = hosts.get(move.source());
+                if (src.state == HostHaState.FENCED || src.state == HostHaState.RECOVERING
+                        || src.state == HostHaState.RECOVERED) {
+                    migrationInDoubt.remove(vm);
+                    homeless.put(vm, move.source());
+                    return;
+                }
+                askRuns(move.source(), vm, onSource -> {
+                    if (onSource == null || migrationInDoubt.get(vm) != move) {
+                        return;
+                    }
+                    if (onSource) {
+                        settleMigration(vm, move, move.source());
+                    } else {
+                        migrationInDoubt.remove(vm);
+                        VmSpec spec = vms.get(vm);
+                        if (spec != null && spec.ha().enabled()) {
+                            homeless.put(vm, move.source());
+                        }
+                    }
+                });
+            });
+        }
+    }
+
+    private void settleMigration(String vm, Move move, String where) {
+        migrationInDoubt.remove(vm);
+        origin.remove(vm);
+        placement.put(vm, where);
+        observer.alert(where, "migration of " + vm + " from " + move.source() + " to " + move.target()
+                + " had an unknown outcome; it runs on " + where);
+    }
+
+    /** Whether {@code host} runs {@code vm}: true, false, or null when the host cannot say (unreachable, unknown). */
+    private void askRuns(String host, String vm, java.util.function.Consumer<Boolean> answer) {
+        HostRecord r = hosts.get(host);
+        if (r.state != HostHaState.UP && r.state != HostHaState.DEGRADED) {
+            answer.accept(null);
+            return;
+        }
+        hypervisors.of(host).domain(vm).thenAccept(info -> {
+            if (info instanceof OpResult.Ok<io.cellharness.core.port.DomainInfo> ok) {
+                DomainState s = ok.value().state();
+                answer.accept(s == DomainState.RUNNING || s == DomainState.PAUSED || s == DomainState.BLOCKED);
+            } else if (info instanceof OpResult.Failed<io.cellharness.core.port.DomainInfo>) {
+                answer.accept(false);
+            } else {
+                answer.accept(null);
+            }
+        });
+    }
+
     /** Asks the hosts of in-doubt starts what became of them; only a definite answer frees the VM. */
     private void resolveDoubts() {
+        resolveMigrationDoubts();
         for (Map.Entry<String, String> e : new ArrayList<>(inDoubt.entrySet())) {
             String vm = e.getKey();
             String target = e.getValue();
