@@ -52,8 +52,13 @@ public final class HaManager {
     private final RecoveryPlacer placer;
     private final TreeMap<String, HostRecord> hosts = new TreeMap<>();
     private final TreeMap<String, VmSpec> vms = new TreeMap<>();
-    /** Where each VM is believed to run. */
+    /** Where each VM is believed to run. Changed only through {@link #place} and {@link #unplace}. */
     private final TreeMap<String, String> placement = new TreeMap<>();
+    /**
+     * {@link #placement} inverted: the VMs believed on each host, so that a heartbeat is reconciled against that host's
+     * VMs only, not against every VM of the cluster (which made each heartbeat cost O(VMs), a round O(hosts x VMs)).
+     */
+    private final TreeMap<String, TreeSet<String>> placedOn = new TreeMap<>();
     /** HA VMs waiting to be placed, with the host they were lost from. */
     private final TreeMap<String, String> homeless = new TreeMap<>();
     /** HA VMs being started: VM to target host. */
@@ -124,7 +129,7 @@ public final class HaManager {
         for (VmSpec vm : cluster.vms()) {
             vms.put(vm.name(), vm);
             if (vm.host() != null) {
-                placement.put(vm.name(), vm.host());
+                place(vm.name(), vm.host());
             }
         }
     }
@@ -243,37 +248,41 @@ public final class HaManager {
                 homeless.remove(vm);
                 origin.remove(vm);
                 unplaceableReportedAt.remove(vm);
-                placement.put(vm, host);
+                place(vm, host);
                 continue;
             }
             String believed = placement.get(vm);
             if (believed == null) {
-                placement.put(vm, host);
+                place(vm, host);
             } else if (!believed.equals(host)) {
                 HostRecord other = hosts.get(believed);
                 if (other != null && other.running.contains(vm) && other.state == HostHaState.UP) {
                     observer.alert(host, "VM " + vm + " reported running on both " + believed + " and " + host);
                 } else {
-                    placement.put(vm, host);
+                    place(vm, host);
                 }
             }
         }
-        for (Map.Entry<String, String> e : new ArrayList<>(placement.entrySet())) {
-            String vm = e.getKey();
-            if (!e.getValue().equals(host) || running.contains(vm) || starting.containsKey(vm)) {
+        // A VM now believed on another host is no longer missing from this one.
+        r.missing.keySet().removeIf(vm -> {
+            String believed = placement.get(vm);
+            return believed != null && !believed.equals(host);
+        });
+        for (String vm : believedOn(host)) {
+            if (running.contains(vm) || starting.containsKey(vm)) {
                 r.missing.remove(vm);
                 continue;
             }
             String elsewhere = runningElsewhere(vm, host);
             if (elsewhere != null) {
                 r.missing.remove(vm);
-                placement.put(vm, elsewhere);
+                place(vm, elsewhere);
                 continue;
             }
             int misses = r.missing.merge(vm, 1, Integer::sum);
             if (misses >= 3) {
                 r.missing.remove(vm);
-                placement.remove(vm);
+                unplace(vm);
                 VmSpec spec = vms.get(vm);
                 if (spec != null && spec.ha().enabled()) {
                     observer.alert(host, "HA VM " + vm + " stopped on live host " + host + "; restarting it");
@@ -552,12 +561,8 @@ public final class HaManager {
         observer.fenced(host, channel);
         r.running = List.of();
         r.watchingStorage = false;
-        for (Map.Entry<String, String> e : new ArrayList<>(placement.entrySet())) {
-            if (!e.getValue().equals(host)) {
-                continue;
-            }
-            String vm = e.getKey();
-            placement.remove(vm);
+        for (String vm : believedOn(host)) {
+            unplace(vm);
             VmSpec spec = vms.get(vm);
             if (spec != null && spec.ha().enabled()) {
                 homeless.put(vm, host);
@@ -656,7 +661,7 @@ public final class HaManager {
         }).thenAccept(started -> {
             starting.remove(vm);
             if (started.isOk()) {
-                placement.put(vm, target);
+                place(vm, target);
                 origin.remove(vm);
                 observer.restarted(vm, target);
             } else if (started instanceof OpResult.Unknown<Void>) {
@@ -688,7 +693,7 @@ public final class HaManager {
                     inDoubt.remove(vm);
                     DomainState s = ok.value().state();
                     if (s == DomainState.RUNNING || s == DomainState.PAUSED || s == DomainState.BLOCKED) {
-                        placement.put(vm, target);
+                        place(vm, target);
                         origin.remove(vm);
                         observer.restarted(vm, target);
                     } else {
@@ -700,6 +705,39 @@ public final class HaManager {
                     homeless.put(vm, origin.getOrDefault(vm, target));
                 }
             });
+        }
+    }
+
+    // ---- belief ----
+
+    /** Records that {@code vm} is believed to run on {@code host}. */
+    private void place(String vm, String host) {
+        String before = placement.put(vm, host);
+        if (before != null && !before.equals(host)) {
+            forget(vm, before);
+        }
+        placedOn.computeIfAbsent(host, h -> new TreeSet<>()).add(vm);
+    }
+
+    /** The VMs believed on {@code host}, by name, as a copy the caller may change placement under. */
+    private List<String> believedOn(String host) {
+        TreeSet<String> there = placedOn.get(host);
+        return there == null ? List.of() : new ArrayList<>(there);
+    }
+
+    /** Records that {@code vm} is believed to run nowhere. */
+    private void unplace(String vm) {
+        String before = placement.remove(vm);
+        if (before != null) {
+            forget(vm, before);
+        }
+    }
+
+    private void forget(String vm, String host) {
+        TreeSet<String> there = placedOn.get(host);
+        there.remove(vm);
+        if (there.isEmpty()) {
+            placedOn.remove(host);
         }
     }
 
