@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1) // the 10,000-host rounds take a while to reach compiled code on 2 cores
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 public class RecoveryPlacementBenchmark {
 

@@ -87,7 +87,12 @@ public class SimulatorBenchmark {
     @Benchmark
     public long simulateOneHour(QuietCluster cluster, Events counter) {
         SimRun run = cluster.run;
-        run.runTo(BenchmarkClusters.HOUR_MILLIS);
+        Simulation.Stop stop = run.runTo(BenchmarkClusters.HOUR_MILLIS);
+        if (stop != Simulation.Stop.DEADLINE) {
+            // A safety violation or the event cap would end the hour early and flatter the figures.
+            throw new IllegalStateException("the quiet " + run.cluster().hosts().size() + "-host run stopped early: "
+                    + stop);
+        }
         counter.events += run.sim().executedEvents();
         return run.sim().nowMillis();
     }

@@ -1,5 +1,7 @@
 package io.cellharness.perf.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,7 @@ public final class ScalingPlot {
     public record Point(double x, double y) {
     }
 
-    /** One line: a method (or a parameter value) across sizes. {@code baseline} lines are drawn dashed. */
+    /** One line: a method (or a parameter value) across sizes. Baselines are drawn dashed. */
     public record Series(String name, List<Point> points, boolean baseline) {
         public Series {
             points = List.copyOf(points);
@@ -102,7 +104,7 @@ public final class ScalingPlot {
             if (series.points().isEmpty()) {
                 continue;
             }
-            String colour = series.baseline() ? "#777" : COLOURS[s % COLOURS.length];
+            String colour = COLOURS[s % COLOURS.length];
             String dash = series.baseline() ? " stroke-dasharray=\"5,4\"" : "";
             StringBuilder path = new StringBuilder();
             for (Point pt : series.points()) {
@@ -143,8 +145,9 @@ public final class ScalingPlot {
                 return new Axis(log ? 1 : 0, log ? 10 : 1, log);
             }
             if (log) {
-                return new Axis(Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max)
-                        + 1e-9)), true);
+                double lo = Math.floor(Math.log10(min));
+                double hi = Math.ceil(Math.log10(max));
+                return new Axis(Math.pow(10, lo), Math.pow(10, hi > lo ? hi : lo + 1), true);
             }
             double step = niceStep((max - Math.min(0, min)) / 5);
             double lo = Math.min(0, Math.floor(min / step) * step);
@@ -203,7 +206,7 @@ public final class ScalingPlot {
         if (v == Math.rint(v)) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     static String escape(String text) {

@@ -115,6 +115,8 @@ class PerfReportTest {
         assertThat(PerfReport.count(1234567.4)).isEqualTo("1,234,567");
         assertThat(ScalingPlot.label(10_000)).isEqualTo("10k");
         assertThat(ScalingPlot.label(0.1)).isEqualTo("0.1");
+        assertThat(ScalingPlot.label(0.001)).isEqualTo("0.001");
+        assertThat(ScalingPlot.label(2.5)).isEqualTo("2.5");
     }
 
     @Test
