@@ -641,6 +641,14 @@ public final class HaManager {
         observer.fenced(host, channel);
         r.running = List.of();
         r.watchingStorage = false;
+        // A VM migrating from or to this host may have arrived at the other end: ask it before anything else.
+        for (Map.Entry<String, Move> e : new ArrayList<>(migrating.entrySet())) {
+            if (e.getValue().source().equals(host) || e.getValue().target().equals(host)) {
+                migrating.remove(e.getKey());
+                migrationInDoubt.put(e.getKey(), e.getValue());
+                origin.put(e.getKey(), e.getValue().source());
+            }
+        }
         for (String vm : placement.on(host)) {
             placement.remove(vm);
             if (migrationInDoubt.containsKey(vm)) {
@@ -652,14 +660,6 @@ public final class HaManager {
                 origin.put(vm, host);
             } else {
                 observer.alert(host, "VM " + vm + " was on " + host + " and is not HA; it stays stopped");
-            }
-        }
-        // A VM migrating from or to this host may have arrived at the other end: ask it before anything else.
-        for (Map.Entry<String, Move> e : new ArrayList<>(migrating.entrySet())) {
-            if (e.getValue().source().equals(host) || e.getValue().target().equals(host)) {
-                migrating.remove(e.getKey());
-                migrationInDoubt.put(e.getKey(), e.getValue());
-                origin.put(e.getKey(), e.getValue().source());
             }
         }
         // A VM whose start on this host was in doubt is certainly not running there now.
@@ -784,13 +784,6 @@ public final class HaManager {
                     settleMigration(vm, move, move.target());
                     return;
                 }
-                HostRecord src = hosts.get(move.source());
-                if (src.state == HostHaState.FENCED || src.state == HostHaState.RECOVERING
-                        || src.state == HostHaState.RECOVERED) {
-                    migrationInDoubt.remove(vm);
-                    homeless.put(vm, move.source());
-                    return;
-                }
                 askRuns(move.source(), vm, onSource -> {
                     if (onSource == null || migrationInDoubt.get(vm) != move) {
                         return;
@@ -799,13 +792,19 @@ public final class HaManager {
                         settleMigration(vm, move, move.source());
                     } else {
                         migrationInDoubt.remove(vm);
-                        VmSpec spec = vms.get(vm);
-                        if (spec != null && spec.ha().enabled()) {
-                            homeless.put(vm, move.source());
-                        }
+                        restartIfHa(vm, move.source());
                     }
                 });
             });
+        }
+    }
+
+    private void restartIfHa(String vm, String lostFrom) {
+        VmSpec spec = vms.get(vm);
+        if (spec != null && spec.ha().enabled() && placement.get(vm) == null && !starting.containsKey(vm)
+                && !inDoubt.containsKey(vm)) {
+            homeless.put(vm, lostFrom);
+            origin.put(vm, lostFrom);
         }
     }
 
@@ -817,9 +816,16 @@ public final class HaManager {
                 + " had an unknown outcome; it runs on " + where);
     }
 
-    /** Whether {@code host} runs {@code vm}: true, false, or null when the host cannot say (unreachable, unknown). */
+    /**
+     * Whether {@code host} runs {@code vm}: true, false, or null when the host cannot say (unreachable, unknown). A
+     * fenced host runs nothing: its power was read back as off or its lease expired (H-06).
+     */
     private void askRuns(String host, String vm, java.util.function.Consumer<Boolean> answer) {
         HostRecord r = hosts.get(host);
+        if (r.state == HostHaState.FENCED || r.state == HostHaState.RECOVERING || r.state == HostHaState.RECOVERED) {
+            answer.accept(false);
+            return;
+        }
         if (r.state != HostHaState.UP && r.state != HostHaState.DEGRADED) {
             answer.accept(null);
             return;
