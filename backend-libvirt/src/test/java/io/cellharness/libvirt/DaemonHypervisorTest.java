@@ -29,7 +29,7 @@ import org.w3c.dom.Element;
 
 /** The contract on a real libvirtd running QEMU under TCG, plus what only a real daemon does (C-02 … C-06, N-04). */
 @ExtendWith(LibvirtDaemons.class)
-class DaemonHypervisorTest extends HypervisorContract {
+class DaemonHypervisorTest extends LibvirtHypervisorContract {
 
     private static final String VLAN_BRIDGE = "br-VM.101";
 
@@ -125,7 +125,7 @@ class DaemonHypervisorTest extends HypervisorContract {
     }
 
     /** The N of the {@code vnet<N>} port libvirt created for the VM's NIC, from the live definition. */
-    private static int vnetOf(String vm) {
+    private int vnetOf(String vm) {
         Element devices = DomXml.firstChild(DomXml.parse(ok(nodeA.domainXml(vm)), "live XML"), "devices");
         Element iface = DomXml.firstChild(devices, "interface");
         assertThat(DomXml.firstChild(iface, "source").getAttribute("bridge")).isEqualTo(VLAN_BRIDGE);
