@@ -22,11 +22,27 @@ public final class Backends {
         return name;
     }
 
-    /** A backend for one scenario. */
+    /**
+     * A backend for one scenario: a fresh simulation, or this JVM's libvirt hosts (the daemons named by
+     * {@code cell.libvirt.uri}, else two local daemons started once).
+     *
+     * @throws BackendUnavailableException (one line) when libvirt cannot be used here
+     */
     public static ScenarioBackend open() {
         return switch (selected()) {
             case "sim" -> new SimScenarioBackend(1);
-            default -> throw new UnsupportedOperationException("the libvirt scenario backend is not wired yet");
+            default -> LibvirtScenarioBackend.open();
         };
+    }
+
+    /**
+     * Makes sure {@code backend} can run here before any scenario does: for libvirt, opens (or starts) the daemons.
+     *
+     * @throws BackendUnavailableException (one line) when it cannot
+     */
+    public static void require(String backend) {
+        if (backend.equals("libvirt")) {
+            LibvirtScenarioBackend.requireHosts();
+        }
     }
 }
