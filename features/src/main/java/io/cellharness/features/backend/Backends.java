@@ -1,5 +1,6 @@
 package io.cellharness.features.backend;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Which backend the scenarios run on: {@code cell.backend} ({@code sim} by default, or {@code libvirt}). */
@@ -38,11 +39,10 @@ public final class Backends {
     /**
      * Makes sure {@code backend} can run here before any scenario does: for libvirt, opens (or starts) the daemons.
      *
+     * @return one line per host the scenarios will run on (none for the simulator, which is built per scenario)
      * @throws BackendUnavailableException (one line) when it cannot
      */
-    public static void require(String backend) {
-        if (backend.equals("libvirt")) {
-            LibvirtScenarioBackend.requireHosts();
-        }
+    public static List<String> require(String backend) {
+        return backend.equals("libvirt") ? LibvirtScenarioBackend.requireHosts() : List.of();
     }
 }

@@ -40,8 +40,9 @@ final class LibvirtHosts implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHosts.class.getName());
     private static final Object LOCK = new Object();
-    private static LibvirtHosts shared;
-    private static BackendUnavailableException failure;
+    /** By the value of {@code cell.libvirt.uri} ("" for local daemons): what was opened, or why it could not be. */
+    private static final TreeMap<String, LibvirtHosts> OPENED = new TreeMap<>();
+    private static final TreeMap<String, BackendUnavailableException> FAILED = new TreeMap<>();
 
     /**
      * One host's daemon and what was learnt about it when it was opened.
@@ -74,33 +75,35 @@ final class LibvirtHosts implements AutoCloseable {
     }
 
     /**
-     * The hosts of this JVM, opened on first use.
+     * The hosts of this JVM for the current {@code cell.libvirt.uri}, opened on first use.
      *
      * @throws BackendUnavailableException (one line) when libvirt or the daemons cannot be used; remembered, so
      *                                     later scenarios fail fast with the same reason
      */
     static LibvirtHosts shared() {
+        String uris = System.getProperty(LibvirtTarget.PROPERTY, "").trim();
         synchronized (LOCK) {
-            if (failure != null) {
-                throw failure;
+            if (FAILED.containsKey(uris)) {
+                throw FAILED.get(uris);
             }
-            if (shared == null) {
+            LibvirtHosts hosts = OPENED.get(uris);
+            if (hosts == null) {
                 try {
-                    shared = open(System.getProperty(LibvirtTarget.PROPERTY));
+                    hosts = open(uris);
                 } catch (BackendUnavailableException e) {
-                    failure = e;
+                    FAILED.put(uris, e);
                     throw e;
                 }
-                LibvirtHosts opened = shared;
-                Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "cell-libvirt-hosts-shutdown"));
+                OPENED.put(uris, hosts);
+                Runtime.getRuntime().addShutdownHook(new Thread(hosts::close, "cell-libvirt-hosts-shutdown"));
             }
-            return shared;
+            return hosts;
         }
     }
 
     private static LibvirtHosts open(String uris) {
         requireLibrary();
-        if (uris == null || uris.isBlank()) {
+        if (uris.isEmpty()) {
             return openLocal();
         }
         LibvirtHosts hosts = new LibvirtHosts(null);
@@ -166,7 +169,7 @@ final class LibvirtHosts implements AutoCloseable {
             GuestCapabilities caps = GuestCapabilities.parse(c.getCapabilities());
             DomainType type = uri.startsWith("test:") ? DomainType.QEMU : caps.domainType();
             int max = Math.min(Limits.VM_MAX_VCPUS, caps.maxVcpus(MachineType.Q35).orElse(Limits.VM_MAX_VCPUS));
-            LOG.log(System.Logger.Level.INFO, "libvirt host {0} at {1}: domain type {2}, at most {3} vCPUs per VM",
+            LOG.log(System.Logger.Level.DEBUG, "libvirt host {0} at {1}: domain type {2}, at most {3} vCPUs per VM",
                     name, uri, type.xmlName(), max);
             return new Host(name, uri, local, type, max, migrationAddress);
         } catch (LibvirtException | DomainXmlException e) {
@@ -202,6 +205,16 @@ final class LibvirtHosts implements AutoCloseable {
 
     List<String> names() {
         return new ArrayList<>(hosts.keySet());
+    }
+
+    /** One line per host, e.g. {@code cube1: qemu+unix:///system?socket=... (local daemon, kvm, at most 288 vCPUs)}. */
+    List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Host h : hosts.values()) {
+            lines.add(h.name() + ": " + h.uri() + " (" + (h.isLocal() ? "local daemon, " : "")
+                    + h.domainType().xmlName() + ", at most " + h.maxVcpus() + " vCPUs per VM)");
+        }
+        return lines;
     }
 
     Host host(String name) {

@@ -85,9 +85,13 @@ public final class LibvirtScenarioBackend implements ScenarioBackend {
         return new LibvirtScenarioBackend(LibvirtHosts.shared());
     }
 
-    /** Opens this JVM's libvirt hosts now, so that a missing daemon is reported before any scenario runs. */
-    public static void requireHosts() {
-        LibvirtHosts.shared();
+    /**
+     * Opens this JVM's libvirt hosts now, so that a missing daemon is reported before any scenario runs.
+     *
+     * @return one line per host: name, URI, local or not, domain type, vCPU limit
+     */
+    public static List<String> requireHosts() {
+        return LibvirtHosts.shared().describe();
     }
 
     /**
