@@ -4,6 +4,7 @@ import io.cellharness.core.limits.Limits;
 import io.cellharness.libvirt.LibvirtCallExecutors;
 import io.cellharness.libvirt.MigrationPeer;
 import io.cellharness.libvirt.MigrationPeers;
+import io.cellharness.libvirt.connect.LibvirtEventLoop;
 import io.cellharness.libvirt.local.LocalBridge;
 import io.cellharness.libvirt.local.LocalLibvirtDaemon;
 import io.cellharness.libvirt.local.LocalLibvirtDaemons;
@@ -144,15 +145,19 @@ final class LibvirtHosts implements AutoCloseable {
         return hosts;
     }
 
-    /** JNA loads libvirt.so.0 on first use; its absence is a LinkageError, said here in one line. */
+    /**
+     * JNA loads libvirt.so.0 on first use; its absence is a LinkageError, said here in one line. Starting libvirt's
+     * event loop first also silences libvirt's own printing of errors to stderr: they reach us as exceptions.
+     */
     private static void requireLibrary() {
         try {
+            LibvirtEventLoop.ensureRunning();
             Connect probe = new Connect("test:///default");
             probe.close();
         } catch (LinkageError e) {
             throw new BackendUnavailableException("libvirt's client library (libvirt.so.0, Debian package libvirt0) "
                     + "cannot be loaded: " + e.getMessage());
-        } catch (LibvirtException e) {
+        } catch (LibvirtException | IllegalStateException e) {
             throw new BackendUnavailableException("libvirt's client library does not work: " + e.getMessage());
         }
     }
