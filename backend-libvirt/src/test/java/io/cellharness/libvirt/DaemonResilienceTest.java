@@ -5,6 +5,7 @@ import static io.cellharness.libvirt.Completions.awaitUntil;
 import static io.cellharness.libvirt.Completions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.Size;
 import io.cellharness.core.model.VmSpec;
 import io.cellharness.core.port.LifecycleEvent;
@@ -47,7 +48,7 @@ class DaemonResilienceTest {
     @AfterEach
     void close() {
         if (!daemon.alive()) {
-            daemon.restart(90_000);
+            daemon.restart(Limits.LOCAL_LIBVIRTD_READY_MILLIS);
         }
         node.close();
         calls.shutdownNow();
@@ -65,7 +66,7 @@ class DaemonResilienceTest {
             OpResult<Void> whileDown = await(node.ping());
             assertThat(whileDown).as(whileDown.reason()).isInstanceOf(OpResult.Unknown.class);
 
-            daemon.restart(90_000);
+            daemon.restart(Limits.LOCAL_LIBVIRTD_READY_MILLIS);
             awaitUntil(() -> node.connection().opens() >= 2 && node.connection().currentIfOpen() != null,
                     () -> "connection opened " + node.connection().opens() + " times");
             ok(node.define(VmSpec.of(vm, Size.ofMiB(64), 1)));

@@ -1,5 +1,6 @@
 package io.cellharness.libvirt.local;
 
+import io.cellharness.core.limits.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,6 @@ public final class LocalLibvirtDaemon implements AutoCloseable {
             "/usr/bin/unshare");
 
     private static final System.Logger LOG = System.getLogger(LocalLibvirtDaemon.class.getName());
-    private static final long STOP_SECONDS = 20;
 
     private final String name;
     private final Path dir;
@@ -139,14 +139,17 @@ public final class LocalLibvirtDaemon implements AutoCloseable {
                 + "; log: " + dir.resolve("log/libvirtd.log") + ")");
     }
 
-    /** Stops the daemon (SIGTERM to its PID, SIGKILL after 20 s); its guests keep running, as after a daemon restart. */
+    /**
+     * Stops the daemon (SIGTERM to its PID, SIGKILL after {@link Limits#LOCAL_LIBVIRTD_STOP_MILLIS}); its guests keep
+     * running, as after a daemon restart.
+     */
     public void stop() {
         if (process == null) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(Limits.LOCAL_LIBVIRTD_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

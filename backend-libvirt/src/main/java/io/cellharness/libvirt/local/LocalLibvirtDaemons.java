@@ -1,5 +1,6 @@
 package io.cellharness.libvirt.local;
 
+import io.cellharness.core.limits.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,9 +16,6 @@ import java.util.stream.Stream;
  * capabilities once, in parallel) and stopped together by PID; the directory is removed when they stop.
  */
 public final class LocalLibvirtDaemons implements AutoCloseable {
-
-    /** How long a daemon may take to answer after launch; the first QEMU capability probe takes seconds. */
-    public static final long READY_MILLIS = 90_000;
 
     private final Path root;
     private final List<LocalLibvirtDaemon> daemons;
@@ -50,7 +48,7 @@ public final class LocalLibvirtDaemons implements AutoCloseable {
                 started.add(LocalLibvirtDaemon.launch(root, names.get(i), i + 1));
             }
             for (LocalLibvirtDaemon d : started) {
-                d.awaitReady(READY_MILLIS);
+                d.awaitReady(Limits.LOCAL_LIBVIRTD_READY_MILLIS);
             }
             return new LocalLibvirtDaemons(root, started);
         } catch (RuntimeException e) {
