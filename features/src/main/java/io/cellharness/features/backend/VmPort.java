@@ -10,8 +10,8 @@ package io.cellharness.features.backend;
  */
 public record VmPort(String name, String vm, int nic, String bridge) {
 
-    /** The {@code N} of {@code vnet<N>}. */
+    /** The {@code N} of {@code vnet<N>}, or -1 for a port not named so. */
     public int number() {
-        return Integer.parseInt(name.substring("vnet".length()));
+        return name.matches("vnet\\d+") ? Integer.parseInt(name.substring("vnet".length())) : -1;
     }
 }
