@@ -1,10 +1,11 @@
 package io.cellharness.libvirt;
 
-import static io.cellharness.libvirt.HypervisorContract.await;
-import static io.cellharness.libvirt.HypervisorContract.awaitUntil;
-import static io.cellharness.libvirt.HypervisorContract.ok;
+import static io.cellharness.libvirt.Completions.await;
+import static io.cellharness.libvirt.Completions.awaitUntil;
+import static io.cellharness.libvirt.Completions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.Size;
 import io.cellharness.core.model.VmSpec;
 import io.cellharness.core.port.LifecycleEvent;
@@ -13,6 +14,7 @@ import io.cellharness.core.port.OpResult;
 import io.cellharness.core.port.Subscription;
 import io.cellharness.libvirt.connect.LibvirtConnection;
 import io.cellharness.libvirt.connect.LibvirtSettings;
+import io.cellharness.libvirt.local.LocalLibvirtDaemon;
 import io.cellharness.libvirt.xml.RenderContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DaemonResilienceTest {
 
     private ThreadPoolExecutor calls;
-    private LibvirtDaemon daemon;
+    private LocalLibvirtDaemon daemon;
     private LibvirtHypervisor node;
 
     @BeforeEach
@@ -46,7 +48,7 @@ class DaemonResilienceTest {
     @AfterEach
     void close() {
         if (!daemon.alive()) {
-            daemon.restart(90_000);
+            daemon.restart(Limits.LOCAL_LIBVIRTD_READY_MILLIS);
         }
         node.close();
         calls.shutdownNow();
@@ -64,12 +66,14 @@ class DaemonResilienceTest {
             OpResult<Void> whileDown = await(node.ping());
             assertThat(whileDown).as(whileDown.reason()).isInstanceOf(OpResult.Unknown.class);
 
-            daemon.restart(90_000);
-            awaitUntil(List.of(1), l -> node.connection().opens() >= 2 && node.connection().currentIfOpen() != null);
+            daemon.restart(Limits.LOCAL_LIBVIRTD_READY_MILLIS);
+            awaitUntil(() -> node.connection().opens() >= 2 && node.connection().currentIfOpen() != null,
+                    () -> "connection opened " + node.connection().opens() + " times");
             ok(node.define(VmSpec.of(vm, Size.ofMiB(64), 1)));
             ok(node.start(vm));
 
-            awaitUntil(events, l -> l.stream().anyMatch(e -> e.vm().equals(vm) && e.type() == LifecycleEventType.STARTED));
+            awaitUntil(() -> events.stream().anyMatch(e -> e.vm().equals(vm) && e.type() == LifecycleEventType.STARTED),
+                    () -> "events: " + events);
         } finally {
             s.close();
             await(node.destroy(vm));
@@ -81,17 +85,17 @@ class DaemonResilienceTest {
     void aHungDaemonIsUnknownKeepaliveDropsItAndItRecoversWhenItWakes() {
         ok(node.ping());
         LibvirtConnection.Handle before = node.connection().currentIfOpen();
-        daemon.freeze();
+        Signals.send(daemon.pid(), Signals.STOP); // hung: alive, answering nothing
         try {
             OpResult<Void> hung = await(node.ping());
             assertThat(hung).as(hung.reason()).isInstanceOf(OpResult.Unknown.class);
             // Only keepalive (1 s x 2 here) can end a call stuck on a silent daemon and mark the connection broken.
-            awaitUntil(List.of(1), l -> before.broken());
+            awaitUntil(before::broken, () -> "the connection to the frozen daemon is not marked broken");
         } finally {
-            daemon.thaw();
+            Signals.send(daemon.pid(), Signals.CONTINUE);
         }
         // Keepalive closed the dead connection; the backend reopens it on its own.
-        awaitUntil(List.of(1), l -> await(node.ping()).isOk());
+        awaitUntil(() -> await(node.ping()).isOk(), () -> "the daemon does not answer pings again");
         assertThat(node.connection().opens()).isGreaterThanOrEqualTo(2);
     }
 }

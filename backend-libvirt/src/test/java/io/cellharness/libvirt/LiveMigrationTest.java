@@ -1,8 +1,8 @@
 package io.cellharness.libvirt;
 
-import static io.cellharness.libvirt.HypervisorContract.await;
-import static io.cellharness.libvirt.HypervisorContract.awaitUntil;
-import static io.cellharness.libvirt.HypervisorContract.ok;
+import static io.cellharness.libvirt.Completions.await;
+import static io.cellharness.libvirt.Completions.awaitUntil;
+import static io.cellharness.libvirt.Completions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellharness.core.limits.Limits;
@@ -91,7 +91,8 @@ class LiveMigrationTest {
             assertThat(ok(nodeB.domain(vm))).isEqualTo(new DomainInfo(vm, DomainState.RUNNING, "migrated"));
             // UNDEFINE_SOURCE: the source forgets the VM; exactly one copy exists (G-05).
             assertThat(ok(nodeA.list())).extracting(DomainInfo::name).doesNotContain(vm);
-            awaitUntil(events, l -> l.contains("node-a STOPPED/migrated") && l.contains("node-b STARTED/migrated"));
+            awaitUntil(() -> events.contains("node-a STOPPED/migrated") && events.contains("node-b STARTED/migrated"),
+                    () -> "events: " + events);
             assertThat(progress).allSatisfy(p -> assertThat(p.dataProcessed()).isLessThanOrEqualTo(p.dataTotal()));
 
             // And back, on the same port: only the target listens, so the port is free again.

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on libvirt's test driver: fast, in-process, one custom node file per simulated host. */
-class TestDriverHypervisorTest extends HypervisorContract {
+class TestDriverHypervisorTest extends LibvirtHypervisorContract {
 
     @TempDir
     static Path nodes;

@@ -1,5 +1,8 @@
 package io.cellharness.cli;
 
+import io.cellharness.features.backend.BackendUnavailableException;
+import io.cellharness.features.backend.Backends;
+import io.cellharness.features.backend.LibvirtTarget;
 import io.cellharness.features.run.Catalogue;
 import io.cellharness.features.run.RunSummary;
 import io.cellharness.features.run.ScenarioOutcome;
@@ -30,7 +33,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Backend the scenarios drive (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--uri", paramLabel = "URI", description = "libvirt connection URI for --backend libvirt.")
+    @Option(names = "--uri", paramLabel = "URI",
+            description = {"libvirt daemons for --backend libvirt: one URI (host cube1), or cube1=URI,cube2=URI.",
+                    "Without it, two private local daemons are started (root, libvirt-daemon, qemu-system-x86)."})
     String uri;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. '@H-06 or @S-05'.")
@@ -59,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         clear(results);
         Files.createDirectories(results);
         if (uri != null) {
-            System.setProperty("cell.libvirt.uri", uri);
+            System.setProperty(LibvirtTarget.PROPERTY, uri);
         }
         Optional<String> filter = Optional.ofNullable(tags);
         if (backend.equals("libvirt")) {
@@ -67,6 +72,14 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("Running behaviour scenarios on the " + backend + " backend" + filter.map(f -> " (" + f + ")").orElse("") + " ...");
         out.flush();
+        try {
+            // Before any scenario: a missing libvirt or daemon is one line and exit 2, not a failed scenario each.
+            for (String host : Backends.require(backend)) {
+                out.println("  " + host);
+            }
+        } catch (BackendUnavailableException e) {
+            throw new InputError(e.getMessage());
+        }
         RunSummary run = ScenarioRunner.run(backend, filter, Optional.of(results));
         if (run.scenarios().isEmpty()) {
             throw new InputError("no scenario matched" + filter.map(f -> " the tags " + f).orElse(""));

@@ -13,13 +13,13 @@ class RunCommandTest {
     void runsTheScenariosAndWritesThePerIdSummary(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.of("run", "--tags", "@L-02 or @M-02", "--report-dir", dir.toString(), "--no-html");
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).containsPattern("L-02\\s+2\\s+2\\s+0\\s+0\\s+sim\\s+ok")
+        assertThat(run.out()).containsPattern("L-02\\s+4\\s+4\\s+0\\s+0\\s+sim\\s+ok")
                 .containsPattern("M-02\\s+1\\s+1\\s+0\\s+0\\s+sim\\s+ok")
                 .containsPattern("H-06\\s+0\\s+0\\s+0\\s+0\\s+sim\\s+none");
-        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| L-02 | 2 | 2 | 0 | 0 | sim |");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| L-02 | 4 | 4 | 0 | 0 | sim |");
         assertThat(dir.resolve("summary.json")).exists();
         try (var results = Files.list(dir.resolve("allure-results"))) {
-            assertThat(results.filter(p -> p.toString().endsWith("-result.json")).count()).isEqualTo(3);
+            assertThat(results.filter(p -> p.toString().endsWith("-result.json")).count()).isEqualTo(5);
         }
     }
 

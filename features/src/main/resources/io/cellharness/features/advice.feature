@@ -85,3 +85,11 @@ Feature: Expected performance, device advice and time keeping
     Then a warning T-01 says "use NTP"
     When the harness advises on "app" for an intel host
     Then the advice T-01 about "clock" says "kvm-clock"
+
+  @T-01 @libvirt
+  Scenario: A VM with the guest agent is defined with the kvm-clock clock source and the agent's channel
+    Given a VM "app" with 4 GiB of memory and 2 vCPUs
+    And the VM "app" has the guest agent
+    When the manager defines "app" on "cube1"
+    Then the definition of "app" on "cube1" uses the kvm-clock clock source
+    And the definition of "app" on "cube1" has the guest agent channel

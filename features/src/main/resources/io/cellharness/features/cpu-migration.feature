@@ -97,6 +97,15 @@ Feature: CPU compatibility of live migration
       | C-04 | vms[0].cpuMode   | custom |
     And the error message says "CPU vendors do not match"
 
+  @C-04 @libvirt
+  Scenario: custom mode runs the baseline a host's hypervisor computes, the lowest common model and features
+    Given a VM "app" with 4 GiB of memory and 2 vCPUs
+    And the VM "app" uses CPU mode custom
+    When the hypervisor of "cube1" computes the baseline of the CPUs Skylake-Server and Broadwell
+    Then the baseline is a Broadwell model without "avx512f"
+    When the manager defines "app" on "cube1" with that baseline
+    Then the definition of "app" on "cube1" runs that baseline as its custom CPU
+
   @C-05
   Scenario: With generation compatibility on, every VM runs the oldest generation and may migrate anywhere
     Given the hosts:

@@ -40,3 +40,17 @@ Feature: CPU modes
       """
     When the cluster specification is checked
     Then the checked VM "app" has CPU mode host-model
+
+  @C-01 @libvirt
+  Scenario Outline: A VM is defined on a host with the CPU mode it asks for
+    Given custom-mode VMs run the baseline the hypervisor of "cube1" computes for the hosts' own CPUs
+    And a VM "app" with 4 GiB of memory and 2 vCPUs
+    And the VM "app" uses CPU mode <mode>
+    When the manager defines "app" on "cube1"
+    Then the definition of "app" on "cube1" has CPU mode <mode>
+
+    Examples:
+      | mode             |
+      | custom           |
+      | host-model       |
+      | host-passthrough |

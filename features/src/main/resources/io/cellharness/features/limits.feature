@@ -85,6 +85,57 @@ Feature: Configuration limits and overcommit
       | L-04 | vms[0].disks  | 5 IDE | 4     |
       | L-01 | vms[0].memory | 17TiB | 16TiB |
 
+  @L-01 @L-02 @L-03 @L-04 @libvirt
+  Scenario: The largest VM the documentation allows is defined on a host and read back whole
+    Given a VM "largest" with 16 TiB of memory and as many vCPUs as "cube1" runs, at most 710
+    And the VM "largest" has 8 virtio NICs
+    And the VM "largest" has 20 virtio-blk disks
+    When the manager defines "largest" on "cube1"
+    Then the hypervisor of "cube1" holds "largest" exactly as the manager defined it
+    And the definition of "largest" on "cube1" has 16 TiB of memory, 8 NICs and 20 virtio disks
+    And the definition of "largest" on "cube1" has as many vCPUs as "cube1" runs, at most 710
+
+  @L-04 @libvirt
+  Scenario: 4 IDE disks and 20 virtio disks of one VM are defined on a host
+    Given a VM "disks" with 4 GiB of memory and 2 vCPUs
+    And the VM "disks" has 4 ide disks
+    And the VM "disks" has 10 virtio-blk disks
+    And the VM "disks" has 10 virtio-scsi disks
+    When the manager defines "disks" on "cube1"
+    Then the hypervisor of "cube1" holds "disks" exactly as the manager defined it
+    And the definition of "disks" on "cube1" has 4 IDE and 20 virtio disks
+
+  @libvirt
+  Scenario Outline: A VM beyond a limit is refused by the manager before anything reaches the hypervisor
+    Given a VM "over" with <memory> of memory and <vcpus> vCPUs
+    And the VM "over" has <nics> virtio NICs
+    And the VM "over" has <ide> ide disks
+    And the VM "over" has <virtio> virtio-blk disks
+    When the manager defines "over" on "cube1"
+    Then the manager refuses it before the hypervisor: "<refusal>"
+    And the hypervisor of "cube1" holds no VM "over"
+
+    @L-01
+    Examples: memory
+      | memory         | vcpus | nics | ide | virtio | refusal                                     |
+      | 16 TiB + 1 MiB | 2     | 0    | 0   | 0      | L-01 vm.memory = 16777217MiB (limit 16TiB)  |
+
+    @L-02
+    Examples: vCPUs
+      | memory | vcpus | nics | ide | virtio | refusal                         |
+      | 64 GiB | 711   | 0    | 0   | 0      | L-02 vm.vcpus = 711 (limit 710) |
+
+    @L-03
+    Examples: NICs
+      | memory | vcpus | nics | ide | virtio | refusal                     |
+      | 4 GiB  | 2     | 9    | 0   | 0      | L-03 vm.nics = 9 (limit 8)  |
+
+    @L-04
+    Examples: disks
+      | memory | vcpus | nics | ide | virtio | refusal                               |
+      | 4 GiB  | 2     | 0    | 5   | 0      | L-04 vm.disks = 5 IDE (limit 4)       |
+      | 4 GiB  | 2     | 0    | 0   | 21     | L-04 vm.disks = 21 virtio (limit 20)  |
+
   @L-05
   Scenario: The vCPUs placed on a host add up to at most 8 x its physical cores
     Given a host "cube1" with 4 cores and 256 GiB of memory

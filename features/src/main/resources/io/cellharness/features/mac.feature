@@ -20,6 +20,13 @@ Feature: MAC addresses
     When the manager assigns the missing MACs
     Then all 40 MACs of the cluster are different
 
+  @M-01 @libvirt
+  Scenario: The MACs a host's hypervisor reports are the ones the manager assigned before defining the VM
+    Given a VM "web" with 1 GiB of memory and 1 vCPU
+    And the VM "web" has 2 virtio NICs
+    When the manager defines "web" on "cube1"
+    Then every NIC of "web" on "cube1" has the MAC the manager assigned, a locally administered one
+
   @M-02
   Scenario: An explicit MAC that duplicates another NIC's is rejected, naming both NICs
     Given a VM "web" with 1 GiB of memory and 1 vCPU

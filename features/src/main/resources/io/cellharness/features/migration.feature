@@ -69,6 +69,16 @@ Feature: Live migration
     And it sends 8 GiB of memory
     And the advice says "G-01: storage is not shared, so 102400 MiB of disk data is copied before memory"
 
+  @G-01 @G-02 @libvirt
+  Scenario: A running VM moves live to the other host over port 49152 and runs throughout the copy
+    Given a VM "migrant" with 256 MiB of memory and 1 vCPU
+    And the manager defines "migrant" on "cube1"
+    And "migrant" starts on "cube1"
+    When the manager migrates "migrant" live to "cube2"
+    Then "migrant" runs on "cube2" and "cube1" no longer has it
+    And "migrant" ran while its memory was copied and paused only for the switch-over
+    And the migration stream reached "cube2" on port 49152
+
   @G-02
   Scenario: Migration traffic goes to port 49152 over the management network
     Given a host "cube1" with CPU Haswell

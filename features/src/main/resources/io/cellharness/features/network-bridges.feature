@@ -82,3 +82,35 @@ Feature: Host bridges, VLANs and VM ports
       | port  | vm | nic |
       | vnet1 | c  | 0   |
       | vnet2 | a  | 0   |
+
+  @N-03 @libvirt
+  Scenario: A NIC on VLAN 101 is defined on, and plugged into, the bridge br-VM.101
+    Given a VM "tagged" with 64 MiB of memory and 1 vCPU
+    And the VM "tagged" has a NIC on VLAN 101
+    When the manager defines "tagged" on "cube1"
+    Then the definition of "tagged" on "cube1" puts NIC 0 on "br-VM.101"
+    When "tagged" starts on "cube1"
+    Then the port of "tagged" NIC 0 on "cube1" is on the bridge "br-VM.101"
+
+  @N-04 @libvirt
+  Scenario: The ports of running VMs are vnet<N>, numbered in the order they were created
+    Given a VM "a" with 64 MiB of memory and 1 vCPU
+    And the VM "a" has 2 virtio NICs
+    And a VM "b" with 64 MiB of memory and 1 vCPU
+    And the VM "b" has 1 virtio NIC
+    When the manager defines "a" on "cube1"
+    And the manager defines "b" on "cube1"
+    And "a" starts on "cube1"
+    And "b" starts on "cube1"
+    Then the ports on "cube1" are vnet<N> in creation order:
+      | vm | nic |
+      | a  | 0   |
+      | a  | 1   |
+      | b  | 0   |
+    When "a" is destroyed on "cube1"
+    And "a" starts on "cube1"
+    Then the ports on "cube1" are vnet<N> in creation order:
+      | vm | nic |
+      | b  | 0   |
+      | a  | 0   |
+      | a  | 1   |

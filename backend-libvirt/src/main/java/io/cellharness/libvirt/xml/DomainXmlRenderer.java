@@ -275,7 +275,12 @@ public final class DomainXmlRenderer {
                 }
             } else if (!network.hosts().isEmpty()) {
                 for (HostAddress host : network.hosts()) {
-                    src.child("host").attr("name", host.name()).attr("port", host.port());
+                    XmlElement h = src.child("host").attr("name", host.name());
+                    // libvirt's QEMU driver refuses a port on an NFS host ("port cannot be specified"): QEMU's NFS
+                    // client asks the server's portmapper, which answers 2049.
+                    if (network.protocol() != NetworkProtocol.NFS) {
+                        h.attr("port", host.port());
+                    }
                 }
                 if (network.protocol() == NetworkProtocol.NFS) {
                     // libvirt requires the identity QEMU's NFS client presents; uid/gid 0 as in libvirt's own example,

@@ -182,7 +182,7 @@ class DomainXmlRendererTest {
                 .isEqualTo("/dev/disk/by-id/emc-vol-1a2b3c4d5e6f7081-9a8b7c6d00000001");
         assertThat(sourceOf(StorageType.LOCAL, "/dev/cell-vg/vm-1")).isEqualTo("/dev/cell-vg/vm-1");
         assertThat(sourceOf(StorageType.SMB, "//fs1/vms/web-1.raw")).isEqualTo("/var/lib/cell/mnt/smb/fs1/vms/web-1.raw");
-        assertThat(sourceOf(StorageType.NFS, "nas1:/exports/vms/web-1.raw")).isEqualTo("nfs /exports/vms/web-1.raw @nas1:2049");
+        assertThat(sourceOf(StorageType.NFS, "nas1:/exports/vms/web-1.raw")).isEqualTo("nfs /exports/vms/web-1.raw @nas1:");
         assertThat(sourceOf(StorageType.ISCSI, "10.0.1.9/iqn.2024-01.io.cell:store/3"))
                 .isEqualTo("iscsi iqn.2024-01.io.cell:store/3 @10.0.1.9:3260");
         assertThatThrownBy(() -> sourceOf(StorageType.GLUE_RBD, "no-pool"))

@@ -309,4 +309,11 @@ public final class Limits {
     public static final int LIBVIRT_CALL_THREADS = 4;
     /** libvirt calls that may wait for a thread before new ones are refused. */
     public static final int LIBVIRT_CALL_QUEUE = 64;
+
+    // ---- A: local libvirt daemons (harness) ----
+
+    /** how long a local libvirtd may take to answer after launch (its first QEMU capability probe takes seconds). */
+    public static final long LOCAL_LIBVIRTD_READY_MILLIS = 90_000;
+    /** how long a local libvirtd may take to exit after SIGTERM before it is killed. */
+    public static final long LOCAL_LIBVIRTD_STOP_MILLIS = 20_000;
 }

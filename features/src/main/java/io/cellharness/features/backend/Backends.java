@@ -1,5 +1,6 @@
 package io.cellharness.features.backend;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Which backend the scenarios run on: {@code cell.backend} ({@code sim} by default, or {@code libvirt}). */
@@ -22,11 +23,26 @@ public final class Backends {
         return name;
     }
 
-    /** A backend for one scenario. */
+    /**
+     * A backend for one scenario: a fresh simulation, or this JVM's libvirt hosts (the daemons named by
+     * {@code cell.libvirt.uri}, else two local daemons started once).
+     *
+     * @throws BackendUnavailableException (one line) when libvirt cannot be used here
+     */
     public static ScenarioBackend open() {
         return switch (selected()) {
             case "sim" -> new SimScenarioBackend(1);
-            default -> throw new UnsupportedOperationException("the libvirt scenario backend is not wired yet");
+            default -> LibvirtScenarioBackend.open();
         };
+    }
+
+    /**
+     * Makes sure {@code backend} can run here before any scenario does: for libvirt, opens (or starts) the daemons.
+     *
+     * @return one line per host the scenarios will run on (none for the simulator, which is built per scenario)
+     * @throws BackendUnavailableException (one line) when it cannot
+     */
+    public static List<String> require(String backend) {
+        return backend.equals("libvirt") ? LibvirtScenarioBackend.requireHosts() : List.of();
     }
 }

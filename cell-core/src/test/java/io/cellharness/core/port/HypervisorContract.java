@@ -1,4 +1,4 @@
-package io.cellharness.libvirt;
+package io.cellharness.core.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,36 +8,48 @@ import io.cellharness.core.model.Size;
 import io.cellharness.core.model.StorageType;
 import io.cellharness.core.model.VmNicSpec;
 import io.cellharness.core.model.VmSpec;
-import io.cellharness.core.port.DomainInfo;
-import io.cellharness.core.port.DomainState;
-import io.cellharness.core.port.HostCapabilities;
-import io.cellharness.core.port.Hypervisor;
-import io.cellharness.core.port.LifecycleEvent;
-import io.cellharness.core.port.LifecycleEventType;
-import io.cellharness.core.port.OpResult;
-import io.cellharness.core.port.Subscription;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Hypervisor} must do, written once and run against each world by a subclass that supplies the
- * hypervisor (libvirt's test driver, real libvirt daemons; later the simulator). Completions and events must arrive on
- * the engine's thread ({@link EngineThread}).
+ * What every {@link Hypervisor} must do, written once and run against each world by a subclass (libvirt's test
+ * driver, real libvirt daemons, the simulator), as Netty's testsuite runs one body against every transport.
+ *
+ * <p>A world says how to wait ({@link #await}, {@link #awaitUntil}: the simulator runs virtual time, a real daemon is
+ * waited on with a bound) and what "on the engine" means ({@link #onEngine}, {@link #whileEngineBusy}: the engine's
+ * single thread, or the simulator's event loop). Shared with the backends through cell-core's test-jar.
  */
-abstract class HypervisorContract {
+public abstract class HypervisorContract {
 
     private static final AtomicInteger VM_NUMBER = new AtomicInteger();
 
-    /** The hypervisor under test, built with {@link EngineThread#EXECUTOR} as its engine executor. */
+    /** The hypervisor under test; its completions and events must be delivered on the engine. */
     protected abstract Hypervisor hypervisor();
+
+    /** Waits until {@code operation} completes, the way this world makes progress, and returns its result. */
+    protected abstract <T> OpResult<T> await(CompletionStage<OpResult<T>> operation);
+
+    /**
+     * Lets this world make progress until {@code condition} holds; fails (naming {@code state}) if it does not within
+     * the world's bound.
+     */
+    protected abstract void awaitUntil(BooleanSupplier condition, Supplier<String> state);
+
+    /** Whether the calling code runs on the engine: its single thread, or inside the simulator's event loop. */
+    protected abstract boolean onEngine();
+
+    /**
+     * Runs {@code action} while the engine can do nothing else, so that whatever {@code action} attaches to a
+     * completion is attached before the completion can run.
+     */
+    protected abstract <T> T whileEngineBusy(Supplier<T> action);
 
     /** A VM this world can define and run (the real daemons run QEMU under TCG: keep it small). */
     protected VmSpec startableVm(String name) {
@@ -48,53 +60,28 @@ abstract class HypervisorContract {
         return "contract-" + what + "-" + VM_NUMBER.incrementAndGet();
     }
 
-    protected static <T> OpResult<T> await(CompletionStage<OpResult<T>> stage) {
-        try {
-            return stage.toCompletableFuture().get(120, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no completion: " + e, e);
-        }
-    }
-
-    protected static <T> T ok(CompletionStage<OpResult<T>> stage) {
+    /** The value of an operation that must succeed. */
+    protected <T> T ok(CompletionStage<OpResult<T>> stage) {
         OpResult<T> r = await(stage);
         assertThat(r).as("result").isInstanceOf(OpResult.Ok.class);
         return r.value();
     }
 
-    /** Waits until {@code events} holds an element matching {@code done}, or fails after a minute. */
-    protected static <E> List<E> awaitUntil(List<E> events, Predicate<List<E>> done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!done.test(List.copyOf(events))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting; have " + events);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return List.copyOf(events);
-    }
-
     @Test
-    void pingAnswersOk() {
+    public void pingAnswersOk() {
         assertThat(await(hypervisor().ping())).isEqualTo(OpResult.ok());
     }
 
     @Test
-    void completionsArriveOnTheEngineThread() throws Exception {
-        CountDownLatch release = EngineThread.block();
+    public void completionsArriveOnTheEngine() {
         // The engine is busy, so the completion cannot have run yet: what is attached now runs where it completes.
-        CompletionStage<Boolean> onEngine = hypervisor().ping().thenApply(r -> EngineThread.isCurrent());
-        release.countDown();
-        assertThat(onEngine.toCompletableFuture().get(60, TimeUnit.SECONDS)).isTrue();
+        CompletionStage<OpResult<Boolean>> onEngine = whileEngineBusy(
+                () -> hypervisor().ping().thenApply(r -> OpResult.ok(onEngine())));
+        assertThat(ok(onEngine)).isTrue();
     }
 
     @Test
-    void aDefinedVmIsListedShutOff() {
+    public void aDefinedVmIsListedShutOff() {
         String name = newVmName("define");
         ok(hypervisor().define(startableVm(name)));
 
@@ -106,7 +93,7 @@ abstract class HypervisorContract {
     }
 
     @Test
-    void aVmWalksThroughItsStates() {
+    public void aVmWalksThroughItsStates() {
         String name = newVmName("states");
         ok(hypervisor().define(startableVm(name)));
 
@@ -122,17 +109,17 @@ abstract class HypervisorContract {
 
         OpResult<DomainInfo> gone = await(hypervisor().domain(name));
         assertThat(gone).isInstanceOf(OpResult.Failed.class);
-        assertThat(gone.reason()).contains(name).contains("VIR_ERR_NO_DOMAIN");
+        assertThat(gone.reason()).contains(name);
     }
 
     @Test
-    void lifecycleEventsArriveInOrderOnTheEngineThread() {
+    public void lifecycleEventsArriveInOrderOnTheEngine() {
         String name = newVmName("events");
         List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
         List<Boolean> onEngine = new CopyOnWriteArrayList<>();
         Subscription s = hypervisor().onLifecycleEvent(e -> {
             if (e.vm().equals(name)) {
-                onEngine.add(EngineThread.isCurrent());
+                onEngine.add(onEngine());
                 events.add(e);
             }
         });
@@ -144,13 +131,13 @@ abstract class HypervisorContract {
             ok(hypervisor().destroy(name));
             ok(hypervisor().undefine(name));
 
-            List<LifecycleEvent> seen = awaitUntil(events,
-                    l -> l.stream().anyMatch(e -> e.type() == LifecycleEventType.UNDEFINED));
+            awaitUntil(() -> events.stream().anyMatch(e -> e.type() == LifecycleEventType.UNDEFINED),
+                    () -> "events so far: " + events);
             // A real QEMU driver adds events of its own (resumed when the CPUs first run, shutdown before stopped);
             // what every world must report is this sequence, in this order.
-            assertThat(seen).extracting(e -> e.type() + "/" + e.detail()).containsSubsequence("DEFINED/added",
+            assertThat(events).extracting(e -> e.type() + "/" + e.detail()).containsSubsequence("DEFINED/added",
                     "STARTED/booted", "SUSPENDED/paused", "RESUMED/unpaused", "STOPPED/destroyed", "UNDEFINED/removed");
-            assertThat(seen).extracting(LifecycleEvent::host).containsOnly(hypervisor().host());
+            assertThat(events).extracting(LifecycleEvent::host).containsOnly(hypervisor().host());
             assertThat(onEngine).containsOnly(true);
         } finally {
             s.close();
@@ -158,7 +145,7 @@ abstract class HypervisorContract {
     }
 
     @Test
-    void aClosedSubscriptionHearsNothingMore() {
+    public void aClosedSubscriptionHearsNothingMore() {
         String name = newVmName("unsubscribe");
         List<LifecycleEvent> closed = new CopyOnWriteArrayList<>();
         List<LifecycleEvent> open = new CopyOnWriteArrayList<>();
@@ -177,7 +164,7 @@ abstract class HypervisorContract {
             ok(hypervisor().define(startableVm(name)));
             // Both listeners are called in the same engine task, so once the open one has the event the closed
             // one would have had it too.
-            awaitUntil(open, l -> !l.isEmpty());
+            awaitUntil(() -> !open.isEmpty(), () -> "no event for " + name);
             assertThat(closed).isEmpty();
         } finally {
             second.close();
@@ -186,15 +173,15 @@ abstract class HypervisorContract {
     }
 
     @Test
-    void anUnknownVmFailsDefinitelyNamingIt() {
+    public void anUnknownVmFailsDefinitelyNamingIt() {
         OpResult<Void> r = await(hypervisor().start("no-such-vm"));
 
         assertThat(r).isInstanceOf(OpResult.Failed.class);
-        assertThat(r.reason()).contains("no-such-vm").contains("VIR_ERR_NO_DOMAIN");
+        assertThat(r.reason()).contains("no-such-vm");
     }
 
     @Test
-    void documentedLimitsAreRefusedNamingTheRule() { // L-01 … L-04 [libvirt]
+    public void documentedLimitsAreRefusedNamingTheRule() { // L-01 … L-04 [libvirt]
         String name = newVmName("limits");
         VmSpec base = startableVm(name);
         List<VmSpec> beyond = new ArrayList<>();
@@ -203,8 +190,8 @@ abstract class HypervisorContract {
         beyond.add(base.withNics(Collections.nCopies(9, new VmNicSpec(null, null, 101, null))));
         beyond.add(base.withDisks(Collections.nCopies(5, new DiskSpec(DiskBus.IDE, StorageType.LOCAL, "/dev/vg/x",
                 Size.ofGiB(1)))));
-        beyond.add(base.withDisks(Collections.nCopies(21, new DiskSpec(DiskBus.VIRTIO_BLK, StorageType.LOCAL, "/dev/vg/x",
-                Size.ofGiB(1)))));
+        beyond.add(base.withDisks(Collections.nCopies(21, new DiskSpec(DiskBus.VIRTIO_BLK, StorageType.LOCAL,
+                "/dev/vg/x", Size.ofGiB(1)))));
 
         assertThat(beyond).extracting(vm -> await(hypervisor().define(vm)))
                 .allSatisfy(r -> assertThat(r).isInstanceOf(OpResult.Failed.class))
@@ -219,7 +206,7 @@ abstract class HypervisorContract {
     }
 
     @Test
-    void capabilitiesDescribeTheHost() {
+    public void capabilitiesDescribeTheHost() {
         HostCapabilities caps = ok(hypervisor().capabilities());
 
         assertThat(caps.host()).isEqualTo(hypervisor().host());

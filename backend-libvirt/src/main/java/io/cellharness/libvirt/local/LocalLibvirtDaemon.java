@@ -1,7 +1,6 @@
-package io.cellharness.libvirt;
+package io.cellharness.libvirt.local;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import io.cellharness.core.limits.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,60 +15,109 @@ import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 
 /**
- * One real libvirtd (with its QEMU driver) started by the tests as root, beside any other: its own mount namespace
+ * One real libvirtd (with its QEMU driver) started as root beside any other: its own mount namespace
  * ({@code unshare --mount}) bind-mounts private directories over {@code /etc/libvirt}, {@code /run/libvirt},
- * {@code /var/lib/libvirt}, {@code /var/cache/libvirt} and {@code /var/log/libvirt}, so two daemons do not share state,
- * sockets or QEMU monitors. The socket is reached from outside at {@code <dir>/run/libvirt-sock}. Stopped by PID.
- * See TESTING.md.
+ * {@code /var/lib/libvirt}, {@code /var/cache/libvirt} and {@code /var/log/libvirt}, so two daemons share no state,
+ * sockets or QEMU monitors. The socket is reached from outside at {@code <dir>/run/libvirt-sock}. Stopped by PID:
+ * {@code unshare} and {@code sh} exec into libvirtd, so the launched process is the daemon. See
+ * backend-libvirt/TESTING.md.
  */
-final class LibvirtDaemon implements AutoCloseable {
+public final class LocalLibvirtDaemon implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(LibvirtDaemon.class.getName());
+    /** The binaries a local daemon needs. */
+    public static final List<String> BINARIES = List.of("/usr/sbin/libvirtd", "/usr/bin/qemu-system-x86_64",
+            "/usr/bin/unshare");
+
+    private static final System.Logger LOG = System.getLogger(LocalLibvirtDaemon.class.getName());
 
     private final String name;
     private final Path dir;
     private final int index;
     private Process process;
 
-    private LibvirtDaemon(String name, Path dir, int index) {
+    private LocalLibvirtDaemon(String name, Path dir, int index) {
         this.name = name;
         this.dir = dir;
         this.index = index;
     }
 
-    /** Lays out the daemon's directories and configuration under {@code root/name} and launches it (not yet ready). */
-    static LibvirtDaemon launch(Path root, String name, int index) {
-        LibvirtDaemon d = new LibvirtDaemon(name, root.resolve(name), index);
+    /**
+     * Lays out the daemon's directories and configuration under {@code root/name} and launches it (not yet ready).
+     *
+     * @param index a number unique among the daemons of this machine, for the daemon's host UUID
+     */
+    public static LocalLibvirtDaemon launch(Path root, String name, int index) {
+        LocalLibvirtDaemon d = new LocalLibvirtDaemon(name, root.resolve(name), index);
         d.configure();
         d.startProcess();
         return d;
     }
 
-    String name() {
+    /**
+     * What this machine lacks to run local daemons ({@link #BINARIES}, root), as one line; empty when nothing is
+     * missing.
+     */
+    public static String missingPrerequisites() {
+        List<String> missing = new ArrayList<>();
+        for (String binary : BINARIES) {
+            if (!Files.isExecutable(Path.of(binary))) {
+                missing.add(binary);
+            }
+        }
+        if (!isRoot()) {
+            missing.add("root (the daemons run in their own mount namespaces)");
+        }
+        return String.join(", ", missing);
+    }
+
+    static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[1].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    public String name() {
         return name;
     }
 
+    /** The daemon's private directory (etc, run, lib, cache, log). */
+    public Path dir() {
+        return dir;
+    }
+
     /** The URI of this daemon's read-write socket. */
-    String uri() {
+    public String uri() {
         return "qemu+unix:///system?socket=" + dir.resolve("run/libvirt-sock");
     }
 
     /** The daemon's PID: {@code unshare} and {@code sh} exec into libvirtd, so it is the launched process itself. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
-    /** Blocks until the daemon answers and its QEMU capabilities are probed (the first probe takes seconds). */
-    void awaitReady(long timeoutMillis) {
+    /**
+     * Blocks until the daemon answers and its QEMU capabilities are probed (the first probe takes seconds).
+     *
+     * @throws IllegalStateException with one line naming the daemon and its log when it exits or is not ready in time
+     */
+    public void awaitReady(long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         String last = "socket not there yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ": " + log());
+                throw new IllegalStateException("libvirtd " + name + " exited with " + process.exitValue()
+                        + " (log: " + dir.resolve("stdout.log") + ", " + dir.resolve("log/libvirtd.log") + ")");
             }
             if (Files.exists(dir.resolve("run/libvirt-sock"))) {
                 try {
@@ -87,17 +135,21 @@ final class LibvirtDaemon implements AutoCloseable {
             }
             pause(100);
         }
-        throw new IllegalStateException(name + " not ready within " + timeoutMillis + " ms (" + last + "): " + log());
+        throw new IllegalStateException("libvirtd " + name + " not ready within " + timeoutMillis + " ms (" + last
+                + "; log: " + dir.resolve("log/libvirtd.log") + ")");
     }
 
-    /** Stops the daemon (SIGTERM, then SIGKILL); its guests keep running, as with a real daemon restart. */
-    void stop() {
+    /**
+     * Stops the daemon (SIGTERM to its PID, SIGKILL after {@link Limits#LOCAL_LIBVIRTD_STOP_MILLIS}); its guests keep
+     * running, as after a daemon restart.
+     */
+    public void stop() {
         if (process == null) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(Limits.LOCAL_LIBVIRTD_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -112,37 +164,14 @@ final class LibvirtDaemon implements AutoCloseable {
     }
 
     /** Starts the daemon again with the same state, as after a restart of the service. */
-    void restart(long timeoutMillis) {
+    public void restart(long timeoutMillis) {
         stop();
         startProcess();
         awaitReady(timeoutMillis);
     }
 
-    /** libc's kill(2), so that a test can freeze a daemon without a {@code kill} binary. */
-    private interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
-
-        int kill(int pid, int signal);
-    }
-
-    /** SIGSTOP on Linux: the daemon stops answering, as a hung daemon does (keepalive tests). */
-    void freeze() {
-        signal(19);
-    }
-
-    /** SIGCONT on Linux. */
-    void thaw() {
-        signal(18);
-    }
-
-    private void signal(int signal) {
-        if (LibC.INSTANCE.kill((int) pid(), signal) != 0) {
-            throw new IllegalStateException("kill(" + pid() + ", " + signal + ") failed: errno " + Native.getLastError());
-        }
-    }
-
-    /** The daemon's log, for failure messages. */
-    String log() {
+    /** The end of the daemon's output and log, for failure messages of tests. */
+    public String log() {
         try {
             Path file = dir.resolve("log/libvirtd.log");
             String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -155,6 +184,27 @@ final class LibvirtDaemon implements AutoCloseable {
         }
     }
 
+    /** The PIDs of the QEMU processes of this daemon's running guests, from the PID files libvirt writes. */
+    public List<Long> guestPids() {
+        List<Long> pids = new ArrayList<>();
+        Path files = dir.resolve("run/qemu");
+        if (!Files.isDirectory(files)) {
+            return pids;
+        }
+        try (Stream<Path> list = Files.list(files)) {
+            for (Path f : list.filter(p -> p.toString().endsWith(".pid")).sorted().toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8).trim();
+                if (!text.isEmpty()) {
+                    pids.add(Long.parseLong(text));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.log(System.Logger.Level.DEBUG, "guest PID files of {0}: {1}", name, e.getMessage());
+        }
+        return pids;
+    }
+
+    /** Stops the daemon and kills the guests it left. */
     @Override
     public void close() {
         stop();
@@ -162,20 +212,9 @@ final class LibvirtDaemon implements AutoCloseable {
     }
 
     /** Kills QEMU processes this daemon left (by the PID files libvirt writes for its guests). */
-    void killGuests() {
-        Path pids = dir.resolve("run/qemu");
-        if (!Files.isDirectory(pids)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(pids)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
-                String text = Files.readString(f, StandardCharsets.UTF_8).trim();
-                if (!text.isEmpty()) {
-                    ProcessHandle.of(Long.parseLong(text)).ifPresent(ProcessHandle::destroyForcibly);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot clean up guests of {0}: {1}", name, e.getMessage());
+    public void killGuests() {
+        for (long pid : guestPids()) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -203,7 +242,7 @@ final class LibvirtDaemon implements AutoCloseable {
                     "stdio_handler = \"file\"",
                     ""), StandardCharsets.UTF_8);
             // Debian's QEMU driver looks up its compiled-in user 'libvirt-qemu' before it reads qemu.conf; that user
-            // comes with libvirt-daemon-system, which these tests do not need. Give the daemon's namespace one.
+            // comes with libvirt-daemon-system, which is not needed here. Give the daemon's namespace one.
             List<String> passwd = new ArrayList<>(Files.readAllLines(Path.of("/etc/passwd"), StandardCharsets.UTF_8));
             List<String> group = new ArrayList<>(Files.readAllLines(Path.of("/etc/group"), StandardCharsets.UTF_8));
             if (passwd.stream().noneMatch(l -> l.startsWith("libvirt-qemu:"))) {
@@ -215,7 +254,7 @@ final class LibvirtDaemon implements AutoCloseable {
             Files.write(dir.resolve("passwd"), passwd, StandardCharsets.UTF_8);
             Files.write(dir.resolve("group"), group, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot lay out libvirtd " + name + " under " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -238,7 +277,7 @@ final class LibvirtDaemon implements AutoCloseable {
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
+            throw new UncheckedIOException("cannot start libvirtd " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -247,7 +286,7 @@ final class LibvirtDaemon implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while waiting for libvirtd", e);
         }
     }
 }
