@@ -39,7 +39,7 @@ public final class SimHa {
         ProcessScope scope = cluster.managerProcess("ha-manager");
         ha.manager = new HaManager(SimCluster.MANAGER, cluster.spec(), scope, cluster.sim(), cluster.hypervisors(scope),
                 cluster.fenceDrivers(scope), cluster.storageHeartbeats(scope), cluster.peerChannel(scope), settings,
-                ha.events);
+                ha.events, cluster.sim().random("ha-manager"));
         ha.manager.start();
         for (SimHost host : cluster.hosts()) {
             if (host.up()) {

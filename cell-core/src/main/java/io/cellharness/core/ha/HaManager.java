@@ -4,7 +4,10 @@ import io.cellharness.core.capacity.HostLoad;
 import io.cellharness.core.migration.LiveMigrator;
 import io.cellharness.core.migration.MigrationOptions;
 import io.cellharness.core.migration.MigrationPlan;
+import io.cellharness.core.mac.MacAllocator;
 import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.port.RandomSource;
+import io.cellharness.core.provision.VmDefiner;
 import io.cellharness.core.network.NetworkFabric;
 import io.cellharness.core.model.HostSpec;
 import io.cellharness.core.model.VmSpec;
@@ -54,6 +57,8 @@ public final class HaManager {
     private final HaObserver observer;
     private final Ring ring;
     private final RecoveryPlacer placer;
+    /** Defines restarted VMs as every define goes: limits first, MACs completed (L-01 … L-04, M-01, M-02). */
+    private final VmDefiner definer;
     private final TreeMap<String, HostRecord> hosts = new TreeMap<>();
     private final TreeMap<String, VmSpec> vms = new TreeMap<>();
     /** Where each VM is believed to run. */
@@ -114,9 +119,13 @@ public final class HaManager {
         }
     }
 
+    /**
+     * @param random the manager's seeded random source (MACs it assigns when a restarted VM's NIC has none, M-01)
+     */
     public HaManager(String node, ClusterSpec cluster, Scheduler scheduler, Clock clock, Hypervisors hypervisors,
                      FenceDrivers fenceDrivers, StorageHeartbeats storage, PeerChannel peers, HaSettings settings,
-                     HaObserver observer) {
+                     HaObserver observer, RandomSource random) {
+        this.definer = new VmDefiner(MacAllocator.rebuild(cluster, random.split("mac"), null));
         this.node = node;
         this.cluster = cluster;
         this.scheduler = scheduler;
@@ -745,10 +754,12 @@ public final class HaManager {
         observer.restarting(vm, from, target, "restart priority " + vms.get(vm).ha().priority());
         VmSpec spec = vms.get(vm).withHost(target);
         var hv = hypervisors.of(target);
-        hv.define(spec).thenCompose(defined -> {
+        definer.define(hv, spec).thenCompose(defined -> {
             if (!defined.isOk()) {
-                return java.util.concurrent.CompletableFuture.completedFuture(defined);
+                return java.util.concurrent.CompletableFuture.completedFuture(defined.map(x -> (Void) null));
             }
+            // The VM keeps the MACs it was defined with, wherever it restarts next.
+            vms.put(vm, defined.value().withHost(null));
             return hv.start(vm);
         }).thenAccept(started -> {
             starting.remove(vm);

@@ -8,10 +8,12 @@ import java.util.List;
  * @param feature the feature (capability) it belongs to
  * @param name    the scenario name (with the example row for outlines)
  * @param ids     the catalogue IDs it is tagged with
+ * @param tags    every tag it carries, without the {@code @} (IDs, {@code libvirt}, ...)
  * @param status  passed, failed or skipped
  * @param failure the failure message, empty unless failed
  */
-public record ScenarioOutcome(String feature, String name, List<String> ids, Status status, String failure) {
+public record ScenarioOutcome(String feature, String name, List<String> ids, List<String> tags, Status status,
+                              String failure) {
 
     public enum Status {
         PASSED,
@@ -21,5 +23,6 @@ public record ScenarioOutcome(String feature, String name, List<String> ids, Sta
 
     public ScenarioOutcome {
         ids = List.copyOf(ids);
+        tags = List.copyOf(tags);
     }
 }

@@ -52,12 +52,24 @@ public final class ScenarioRunner {
      * @param allureResults where Allure writes one result per scenario, or empty for no Allure results
      */
     public static RunSummary run(String backend, Optional<String> tagFilter, Optional<Path> allureResults) {
+        return run(backend, tagFilter, allureResults, false);
+    }
+
+    /**
+     * Lists the scenarios without running their steps (Cucumber's dry run): what {@link Catalogue} coverage needs.
+     */
+    public static RunSummary list() {
+        return run("sim", Optional.empty(), Optional.empty(), true);
+    }
+
+    private static RunSummary run(String backend, Optional<String> tagFilter, Optional<Path> allureResults,
+                                  boolean dryRun) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(GLUE))
                 .filters(EngineFilter.includeEngines("cucumber"))
                 .configurationParameter(Constants.GLUE_PROPERTY_NAME, GLUE)
                 .configurationParameter(Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true")
-                .configurationParameter(Constants.EXECUTION_DRY_RUN_PROPERTY_NAME, "false")
+                .configurationParameter(Constants.EXECUTION_DRY_RUN_PROPERTY_NAME, Boolean.toString(dryRun))
                 .configurationParameter(EXAMPLE_NAMES, "pickle")
                 .configurationParameter(BACKEND_PROPERTY, backend);
         tagFilter.filter(t -> !t.isBlank()).ifPresent(t -> request.configurationParameter(Constants.FILTER_TAGS_PROPERTY_NAME, t));
@@ -119,12 +131,14 @@ public final class ScenarioRunner {
 
         private ScenarioOutcome outcome(TestIdentifier id, ScenarioOutcome.Status status, String failure) {
             List<String> ids = new ArrayList<>();
+            List<String> tags = new ArrayList<>();
             for (TestTag tag : id.getTags()) {
+                tags.add(tag.getName());
                 if (CATALOGUE_ID.matcher(tag.getName()).matches()) {
                     ids.add(tag.getName());
                 }
             }
-            return new ScenarioOutcome(feature(id), id.getDisplayName(), ids, status, failure);
+            return new ScenarioOutcome(feature(id), id.getDisplayName(), ids, tags, status, failure);
         }
 
         private String feature(TestIdentifier id) {
