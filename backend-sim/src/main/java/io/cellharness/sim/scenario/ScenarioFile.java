@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param seed        the seed used when the command line gives none
  * @param ha          HA settings changed from the defaults
  * @param dirtyRates  guest memory dirty rate per VM, MiB/s (G-03)
+ * @param links       links with their own latency or loss
  * @param faults      the fault schedule
  * @param actions     operator actions (migrations)
  * @param expect      expectations checked at the end
@@ -34,19 +35,21 @@ public record ScenarioFile(
         @JsonProperty("seed") Long seed,
         @JsonProperty("ha") HaOverrides ha,
         @JsonProperty("dirtyRates") Map<String, Double> dirtyRates,
+        @JsonProperty("links") List<LinkSpec> links,
         @JsonProperty("faults") List<FaultEntry> faults,
         @JsonProperty("actions") List<ActionEntry> actions,
         @JsonProperty("expect") List<Expectation> expect) {
 
     public ScenarioFile {
         dirtyRates = dirtyRates == null ? new TreeMap<>() : new TreeMap<>(dirtyRates);
+        links = links == null ? List.of() : List.copyOf(links);
         faults = faults == null ? List.of() : List.copyOf(faults);
         actions = actions == null ? List.of() : List.copyOf(actions);
         expect = expect == null ? List.of() : List.copyOf(expect);
     }
 
     public ScenarioFile withCluster(ClusterSpec newCluster) {
-        return new ScenarioFile(name, description, newCluster, null, duration, quietPeriod, seed, ha, dirtyRates, faults,
-                actions, expect);
+        return new ScenarioFile(name, description, newCluster, null, duration, quietPeriod, seed, ha, dirtyRates, links,
+                faults, actions, expect);
     }
 }

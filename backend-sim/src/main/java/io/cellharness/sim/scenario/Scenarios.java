@@ -43,10 +43,24 @@ public final class Scenarios {
                 throw new IllegalArgumentException("actions[" + i + "]: no host named '" + a.to() + "'");
             }
         }
+        for (int i = 0; i < file.links().size(); i++) {
+            LinkSpec l = file.links().get(i);
+            if (!l.network().equals("mgmt") && !l.network().equals("storage")) {
+                throw new IllegalArgumentException("links[" + i + "]: network must be mgmt or storage, not '" + l.network() + "'");
+            }
+            for (String end : List.of(l.from(), l.to())) {
+                if (!end.equals("mold") && cluster.host(end).isEmpty()) {
+                    throw new IllegalArgumentException("links[" + i + "]: no host named '" + end + "' in the cluster");
+                }
+            }
+            if (l.loss() != null && !(l.loss() >= 0 && l.loss() <= 1)) {
+                throw new IllegalArgumentException("links[" + i + "]: loss must be between 0 and 1, not " + l.loss());
+            }
+        }
         long quiet = file.quietPeriod() == null ? Limits.SIM_QUIET_PERIOD_MS : file.quietPeriod().millis();
         HaSettings ha = file.ha() == null ? HaSettings.DEFAULTS : file.ha().applyTo(HaSettings.DEFAULTS);
         return new SimRequest(file.name() == null ? "scenario" : file.name(), cluster,
                 FaultFactory.build(file.faults(), cluster), file.actions(), file.dirtyRates(), file.duration().millis(),
-                quiet, seed, ha, SimSettings.DEFAULTS, file.expect(), replay);
+                quiet, seed, ha, SimSettings.DEFAULTS, file.expect(), replay, file.links());
     }
 }

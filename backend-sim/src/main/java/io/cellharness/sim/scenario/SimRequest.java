@@ -23,12 +23,23 @@ import java.util.TreeMap;
  * @param sim             simulated world physics
  * @param expectations    what the scenario expects
  * @param replay          the command-line arguments that replay this run (without {@code --seed})
+ * @param links           links with their own latency or loss
  */
 public record SimRequest(String name, ClusterSpec cluster, List<ScheduledFault> faults, List<ActionEntry> actions,
                          Map<String, Double> dirtyRates, long durationMillis, long quietMillis, long seed,
-                         HaSettings ha, SimSettings sim, List<Expectation> expectations, List<String> replay) {
+                         HaSettings ha, SimSettings sim, List<Expectation> expectations, List<String> replay,
+                         List<LinkSpec> links) {
+
+    /** A request whose links all have their network's latency and no loss of their own. */
+    public SimRequest(String name, ClusterSpec cluster, List<ScheduledFault> faults, List<ActionEntry> actions,
+                      Map<String, Double> dirtyRates, long durationMillis, long quietMillis, long seed, HaSettings ha,
+                      SimSettings sim, List<Expectation> expectations, List<String> replay) {
+        this(name, cluster, faults, actions, dirtyRates, durationMillis, quietMillis, seed, ha, sim, expectations, replay,
+                List.of());
+    }
 
     public SimRequest {
+        links = List.copyOf(links);
         faults = List.copyOf(faults);
         actions = List.copyOf(actions);
         dirtyRates = new TreeMap<>(dirtyRates);
@@ -38,6 +49,6 @@ public record SimRequest(String name, ClusterSpec cluster, List<ScheduledFault> 
 
     public SimRequest withSeed(long newSeed) {
         return new SimRequest(name, cluster, faults, actions, dirtyRates, durationMillis, quietMillis, newSeed, ha, sim,
-                expectations, replay);
+                expectations, replay, links);
     }
 }

@@ -16,6 +16,7 @@ import io.cellharness.sim.ha.SimHa;
 import io.cellharness.sim.storage.SimGluePaths;
 import io.cellharness.core.storage.MonitorSettings;
 import io.cellharness.sim.world.ProcessScope;
+import io.cellharness.sim.world.Net;
 import io.cellharness.sim.world.SimCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,18 @@ public final class SimRun {
         this.cluster = new SimCluster(sim, request.cluster(), request.sim());
         for (Map.Entry<String, Double> e : request.dirtyRates().entrySet()) {
             cluster.setDirtyRate(e.getKey(), e.getValue());
+        }
+        for (LinkSpec link : request.links()) {
+            Net net = link.network().equals("mgmt") ? Net.MGMT : Net.STORAGE;
+            for (String[] dir : List.of(new String[] {link.from(), link.to()}, new String[] {link.to(), link.from()})) {
+                if (link.latency() != null) {
+                    cluster.network().setLinkLatency(net, dir[0], dir[1], link.latency().millis(),
+                            link.jitter() == null ? 0 : link.jitter().millis());
+                }
+                if (link.loss() != null) {
+                    cluster.network().setLinkLoss(net, dir[0], dir[1], link.loss());
+                }
+            }
         }
         cluster.placeInitialVms();
         this.ha = SimHa.install(cluster, request.ha());

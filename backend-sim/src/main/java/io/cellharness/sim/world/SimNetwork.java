@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * The networks between the nodes of the simulated cluster (hosts, monitors, the manager). A message from A to B on a
- * network arrives after a drawn latency if, when it is sent, both ends are attached and up, no partition blocks the
+ * network arrives after a drawn latency (the network's, or the link's own) if, when it is sent, both ends are attached and up, no partition blocks the
  * direction A to B, and the link's loss does not drop it; and if B is still up when it arrives.
  *
  * <p>Partitions are counted per directed link, so overlapping partition faults heal independently.
@@ -28,6 +28,7 @@ public final class SimNetwork {
     private final EnumMap<Net, long[]> latency = new EnumMap<>(Net.class);
     private final EnumMap<Net, Double> loss = new EnumMap<>(Net.class);
     private final TreeMap<Long, Double> linkLoss = new TreeMap<>();
+    private final TreeMap<Long, long[]> linkLatency = new TreeMap<>();
     private int capacity;
 
     public SimNetwork(Simulation sim, long[] mgmtLatency, long[] storageLatency, long[] bmcLatency) {
@@ -123,6 +124,11 @@ public final class SimNetwork {
         }
     }
 
+    /** Gives the directed link its own one-way latency: {@code base} plus up to {@code jitter} ms. */
+    public void setLinkLatency(Net net, String from, String to, long base, long jitter) {
+        linkLatency.put(linkKey(net, idx(from), idx(to)), new long[] {base, jitter});
+    }
+
     private long linkKey(Net net, int a, int b) {
         return ((long) net.ordinal() << 60) | ((long) a << 30) | b;
     }
@@ -151,7 +157,9 @@ public final class SimNetwork {
             return false;
         }
         int b = idx(to);
-        sim.after(drawLatency(net), label, () -> {
+        long[] own = linkLatency.isEmpty() ? null : linkLatency.get(linkKey(net, idx(from), b));
+        long delay = own == null ? drawLatency(net) : own[0] + (own[1] > 0 ? random.nextInt((int) own[1] + 1) : 0);
+        sim.after(delay, label, () -> {
             if (attached.get(b).test(net)) {
                 onArrival.run();
             }
