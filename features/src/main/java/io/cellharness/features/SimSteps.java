@@ -6,13 +6,9 @@ import io.cellharness.core.ha.FenceChannel;
 import io.cellharness.core.ha.HaSettings;
 import io.cellharness.core.ha.HostHaState;
 import io.cellharness.core.limits.Limits;
-import io.cellharness.core.model.BmcSpec;
 import io.cellharness.core.model.ClusterSpec;
-import io.cellharness.core.model.HaSpec;
 import io.cellharness.core.model.HostSpec;
-import io.cellharness.core.model.RestartPriority;
 import io.cellharness.core.model.Size;
-import io.cellharness.core.model.StorageControllerSpec;
 import io.cellharness.core.model.VmSpec;
 import io.cellharness.core.port.DomainState;
 import io.cellharness.core.spec.SpecCodec;
@@ -26,6 +22,7 @@ import io.cellharness.sim.ha.RecoveryClock;
 import io.cellharness.sim.scenario.CheckResult;
 import io.cellharness.sim.scenario.FaultEntry;
 import io.cellharness.sim.scenario.FaultFactory;
+import io.cellharness.sim.scenario.HciClusters;
 import io.cellharness.sim.scenario.SimOutcome;
 import io.cellharness.sim.scenario.SimRequest;
 import io.cellharness.sim.scenario.SimRun;
@@ -86,19 +83,7 @@ public class SimSteps {
 
     @Given("a simulated cluster of {int} HCI hosts with {int} HA VMs each")
     public void hciCluster(int hosts, int vmsPerHost) {
-        List<HostSpec> hostList = new ArrayList<>();
-        List<VmSpec> vms = new ArrayList<>();
-        for (int h = 1; h <= hosts; h++) {
-            String name = "cube" + h;
-            hostList.add(new HostSpec(name, 32, Size.ofGiB(256), null, null,
-                    new BmcSpec("10.0.10." + h, null, "admin", "BMC_PASSWORD"),
-                    new StorageControllerSpec("10.0.20." + h + ":6789"), null, null));
-            for (int v = 1; v <= vmsPerHost; v++) {
-                vms.add(VmSpec.of("vm-" + h + "-" + v, Size.ofGiB(8), 2).withHost(name)
-                        .withHa(new HaSpec(true, RestartPriority.values()[(v - 1) % 3])));
-            }
-        }
-        cluster = new ClusterSpec("scenario", null, hostList, vms);
+        cluster = HciClusters.of(hosts, vmsPerHost);
     }
 
     @Given("a simulated cluster:")

@@ -130,29 +130,11 @@ public final class HaInvariants {
             }
         }
 
-        @Override
-        public void transition(String host, HostHaState from, HostHaState to, String reason) {
-        }
 
-        @Override
-        public void alert(String host, String message) {
-        }
 
-        @Override
-        public void reported(String reporter, String target, String evidence) {
-        }
 
-        @Override
-        public void fenceIssued(String host, int attempt) {
-        }
 
-        @Override
-        public void restarted(String vm, String host) {
-        }
 
-        @Override
-        public void unplaceable(String vm, String reason) {
-        }
     }
 
     /** H-07: a host whose storage heartbeat is fresh is never fenced for a management-network problem alone. */
@@ -185,33 +167,12 @@ public final class HaInvariants {
             }
         }
 
-        @Override
-        public void transition(String host, HostHaState from, HostHaState to, String reason) {
-        }
 
-        @Override
-        public void alert(String host, String message) {
-        }
 
-        @Override
-        public void reported(String reporter, String target, String evidence) {
-        }
 
-        @Override
-        public void fenced(String host, FenceChannel channel) {
-        }
 
-        @Override
-        public void restarting(String vm, String fromHost, String toHost, String reason) {
-        }
 
-        @Override
-        public void restarted(String vm, String host) {
-        }
 
-        @Override
-        public void unplaceable(String vm, String reason) {
-        }
     }
 
     /** G-05: a migration that does not complete leaves the VM running on its source (when the source is up). */

@@ -153,9 +153,6 @@ public final class SimTimeline {
             moment("alert", host, message);
         }
 
-        @Override
-        public void reported(String reporter, String target, String evidence) {
-        }
 
         @Override
         public void fenceIssued(String host, int attempt) {
@@ -173,13 +170,7 @@ public final class SimTimeline {
             moment("restart", vm, vm + " from " + fromHost + " on " + toHost + " (" + reason + ")");
         }
 
-        @Override
-        public void restarted(String vm, String host) {
-        }
 
-        @Override
-        public void unplaceable(String vm, String reason) {
-        }
     }
 
     public TreeMap<String, List<Change>> hostStates() {

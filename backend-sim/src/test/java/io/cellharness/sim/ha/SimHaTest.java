@@ -6,7 +6,7 @@ import io.cellharness.core.ha.FenceChannel;
 import io.cellharness.core.ha.HaSettings;
 import io.cellharness.core.ha.HostHaState;
 import io.cellharness.core.limits.Limits;
-import io.cellharness.sim.SimClusters;
+import io.cellharness.sim.scenario.HciClusters;
 import io.cellharness.sim.Simulation;
 import io.cellharness.sim.world.SimCluster;
 import io.cellharness.sim.world.SimSettings;
@@ -21,7 +21,7 @@ class SimHaTest {
 
         Run(long seed, int hosts, int vmsPerHost) {
             sim = new Simulation(seed);
-            cluster = new SimCluster(sim, SimClusters.hci(hosts, vmsPerHost), SimSettings.DEFAULTS);
+            cluster = new SimCluster(sim, HciClusters.of(hosts, vmsPerHost), SimSettings.DEFAULTS);
             cluster.placeInitialVms();
             ha = SimHa.install(cluster, HaSettings.DEFAULTS);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellharness.core.ha.HaSettings;
 import io.cellharness.core.model.ClusterSpec;
-import io.cellharness.sim.SimClusters;
+import io.cellharness.sim.scenario.HciClusters;
 import io.cellharness.sim.Simulation;
 import io.cellharness.sim.fault.Fault;
 import io.cellharness.sim.fault.ScheduledFault;
@@ -19,7 +19,7 @@ class InvariantsCatchTest {
 
     @Test
     void aLeaseShorterThanTheWatchdogRestartsVmsThatStillRun() {
-        ClusterSpec cluster = SimClusters.hci(4, 3);
+        ClusterSpec cluster = HciClusters.of(4, 3);
         List<ScheduledFault> faults = List.of(
                 new ScheduledFault(10_000, new Fault.BmcUnreachable("cube1"), 300_000),
                 new ScheduledFault(30_000, new Fault.Partition(Net.MGMT, List.of("cube1"), Fault.Direction.BOTH), 60_000),
@@ -38,7 +38,7 @@ class InvariantsCatchTest {
 
     @Test
     void aVmStartedOnTwoHostsIsCaughtAtOnce() {
-        SimRun run = SimRun.prepare(new SimRequest("twice", SimClusters.hci(3, 1), List.of(), List.of(),
+        SimRun run = SimRun.prepare(new SimRequest("twice", HciClusters.of(3, 1), List.of(), List.of(),
                 java.util.Map.of(), 60_000, 0, 1, HaSettings.DEFAULTS, SimSettings.DEFAULTS, List.of(), List.of("x")));
         ProcessScope rogue = run.cluster().managerProcess("rogue");
         var vm = run.cluster().spec().vm("vm-1-1").orElseThrow().withHost("cube2");

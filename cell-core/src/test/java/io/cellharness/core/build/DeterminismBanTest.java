@@ -30,9 +30,9 @@ class DeterminismBanTest {
         return path;
     }
 
-    private static List<String> check(Class<?> fixture) throws Exception {
-        List<String> errors = new ArrayList<>();
-        Logger logger = new Logger() {
+    /** A forbiddenapis logger that keeps the errors and drops the rest. */
+    private static Logger errorsInto(List<String> errors) {
+        return new Logger() {
             @Override
             public void error(String msg) {
                 errors.add(msg);
@@ -50,7 +50,11 @@ class DeterminismBanTest {
             public void debug(String msg) {
             }
         };
-        Checker checker = new Checker(logger, DeterminismBanTest.class.getClassLoader(),
+    }
+
+    private static List<String> check(Class<?> fixture) throws Exception {
+        List<String> errors = new ArrayList<>();
+        Checker checker = new Checker(errorsInto(errors), DeterminismBanTest.class.getClassLoader(),
                 Checker.Option.FAIL_ON_VIOLATION, Checker.Option.FAIL_ON_UNRESOLVABLE_SIGNATURES);
         checker.parseSignaturesFile(signatures().toFile());
         String resource = fixture.getName().replace('.', '/') + ".class";
@@ -96,23 +100,8 @@ class DeterminismBanTest {
 
     @Test
     void aMisspelledSignatureFailsTheBuildInsteadOfBeingIgnored() {
-        Checker checker = new Checker(new Logger() {
-            @Override
-            public void error(String msg) {
-            }
-
-            @Override
-            public void warn(String msg) {
-            }
-
-            @Override
-            public void info(String msg) {
-            }
-
-            @Override
-            public void debug(String msg) {
-            }
-        }, DeterminismBanTest.class.getClassLoader(), Checker.Option.FAIL_ON_UNRESOLVABLE_SIGNATURES);
+        Checker checker = new Checker(errorsInto(new ArrayList<>()), DeterminismBanTest.class.getClassLoader(),
+                Checker.Option.FAIL_ON_UNRESOLVABLE_SIGNATURES);
         assertThatThrownBy(() -> checker.parseSignaturesString("java.lang.System#currentTimeMilis()"))
                 .hasMessageContaining("currentTimeMilis");
     }

@@ -1,4 +1,4 @@
-package io.cellharness.sim;
+package io.cellharness.sim.scenario;
 
 import io.cellharness.core.model.BmcSpec;
 import io.cellharness.core.model.ClusterSpec;
@@ -11,14 +11,17 @@ import io.cellharness.core.model.VmSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small clusters for simulator tests. */
-public final class SimClusters {
+/** Regular clusters for tests and scenarios: HCI hosts {@code cube1 … cubeN}, each with a BMC and a Glue controller. */
+public final class HciClusters {
 
-    private SimClusters() {
+    private HciClusters() {
     }
 
-    /** {@code hosts} HCI hosts with BMCs, and {@code vmsPerHost} HA VMs placed on each. */
-    public static ClusterSpec hci(int hosts, int vmsPerHost) {
+    /**
+     * {@code hosts} HCI hosts (32 cores, 256 GiB) with BMCs, and {@code vmsPerHost} HA VMs ({@code vm-<host>-<n>}, 8 GiB,
+     * 2 vCPUs) placed on each, restart priorities cycling high, medium, low.
+     */
+    public static ClusterSpec of(int hosts, int vmsPerHost) {
         List<HostSpec> hostList = new ArrayList<>();
         List<VmSpec> vms = new ArrayList<>();
         for (int h = 1; h <= hosts; h++) {
@@ -27,7 +30,7 @@ public final class SimClusters {
                     new BmcSpec("10.0.10." + h, null, "admin", "BMC_PASSWORD"),
                     new StorageControllerSpec("10.0.20." + h + ":6789"), null, null));
             for (int v = 1; v <= vmsPerHost; v++) {
-                RestartPriority p = RestartPriority.values()[v % 3];
+                RestartPriority p = RestartPriority.values()[(v - 1) % 3];
                 vms.add(VmSpec.of("vm-" + h + "-" + v, Size.ofGiB(8), 2).withHost(name).withHa(new HaSpec(true, p)));
             }
         }
