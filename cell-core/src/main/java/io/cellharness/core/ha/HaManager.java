@@ -4,6 +4,7 @@ import io.cellharness.core.capacity.HostLoad;
 import io.cellharness.core.migration.LiveMigrator;
 import io.cellharness.core.migration.MigrationOptions;
 import io.cellharness.core.migration.MigrationPlan;
+import io.cellharness.core.limits.Limits;
 import io.cellharness.core.mac.MacAllocator;
 import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.port.RandomSource;
@@ -63,6 +64,8 @@ public final class HaManager {
     private final TreeMap<String, VmSpec> vms = new TreeMap<>();
     /** Where each VM is believed to run. */
     private final Placements placement = new Placements();
+    /** When the manager itself last placed each VM (restart, migration, resolved doubt): reports older than that are stale. */
+    private final TreeMap<String, Long> placedAt = new TreeMap<>();
     /** HA VMs waiting to be placed, with the host they were lost from. */
     private final TreeMap<String, String> homeless = new TreeMap<>();
     /** HA VMs being started: VM to target host. */
@@ -229,7 +232,7 @@ public final class HaManager {
             migrating.remove(vm);
             if (outcome instanceof LiveMigrator.Outcome.Ran ran) {
                 if (ran.result().isOk()) {
-                    placement.put(vm, target);
+                    placedByManager(vm, target);
                 } else if (ran.result() instanceof OpResult.Unknown) {
                     migrationInDoubt.put(vm, move);
                     observer.alert(source, "migration of " + vm + " to " + target + " has an unknown outcome ("
@@ -313,6 +316,9 @@ public final class HaManager {
             String believed = placement.get(vm);
             if (believed == null) {
                 placement.put(vm, host);
+            } else if (!believed.equals(host) && recentlyPlaced(vm)) {
+                // A list taken before the manager moved the VM: not evidence of where it runs now.
+                continue;
             } else if (!believed.equals(host)) {
                 HostRecord other = hosts.get(believed);
                 if (other != null && other.running.contains(vm) && other.state == HostHaState.UP) {
@@ -325,7 +331,7 @@ public final class HaManager {
         r.missing.keySet().removeIf(vm -> !host.equals(placement.get(vm)));
         for (String vm : placement.on(host)) {
             if (running.contains(vm) || starting.containsKey(vm) || migrating.containsKey(vm)
-                    || migrationInDoubt.containsKey(vm)) {
+                    || migrationInDoubt.containsKey(vm) || recentlyPlaced(vm)) {
                 r.missing.remove(vm);
                 continue;
             }
@@ -367,6 +373,18 @@ public final class HaManager {
             }
         }
         return true;
+    }
+
+    /** Records a placement the manager made itself; hosts' reports about the VM from before it are not trusted. */
+    private void placedByManager(String vm, String host) {
+        placement.put(vm, host);
+        placedAt.put(vm, clock.nowMillis());
+    }
+
+    /** Whether a host's report may still predate the manager's own latest placement of {@code vm}. */
+    private boolean recentlyPlaced(String vm) {
+        Long at = placedAt.get(vm);
+        return at != null && clock.nowMillis() - at < Limits.HA_REPORT_STALENESS_MS;
     }
 
     private String runningElsewhere(String vm, String except) {
@@ -764,7 +782,7 @@ public final class HaManager {
         }).thenAccept(started -> {
             starting.remove(vm);
             if (started.isOk()) {
-                placement.put(vm, target);
+                placedByManager(vm, target);
                 origin.remove(vm);
                 observer.restarted(vm, target);
             } else if (started instanceof OpResult.Unknown<Void>) {
@@ -822,7 +840,7 @@ public final class HaManager {
     private void settleMigration(String vm, Move move, String where) {
         migrationInDoubt.remove(vm);
         origin.remove(vm);
-        placement.put(vm, where);
+        placedByManager(vm, where);
         observer.alert(where, "migration of " + vm + " from " + move.source() + " to " + move.target()
                 + " had an unknown outcome; it runs on " + where);
     }
@@ -871,7 +889,7 @@ public final class HaManager {
                     inDoubt.remove(vm);
                     DomainState s = ok.value().state();
                     if (s == DomainState.RUNNING || s == DomainState.PAUSED || s == DomainState.BLOCKED) {
-                        placement.put(vm, target);
+                        placedByManager(vm, target);
                         origin.remove(vm);
                         observer.restarted(vm, target);
                     } else {

@@ -243,6 +243,12 @@ public final class Limits {
     public static final double HA_MASS_FAILURE_SHARE = 0.3;
     /** H-04: how long the manager waits for one hypervisor operation on a recovery target. */
     public static final long HA_OPERATION_TIMEOUT_MS = 10_000;
+    /**
+     * H-06: how old a helper's list of running VMs can be when it arrives (it is taken at most two heartbeat periods
+     * before, else the helper reports libvirt as not answering). The manager does not let such a list move or miss a
+     * VM it placed itself more recently than this.
+     */
+    public static final long HA_REPORT_STALENESS_MS = 3_000;
     /** H-04: how often HA VMs that fit nowhere are tried again (they are reported, never dropped). */
     public static final long HA_PLACEMENT_RETRY_MS = 10_000;
     /**

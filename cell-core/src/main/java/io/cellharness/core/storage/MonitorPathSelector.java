@@ -395,6 +395,8 @@ public final class MonitorPathSelector {
     private final class HostView {
         final String name;
         final List<Health> order = new ArrayList<>();
+        /** {@link #order} by monitor name: every probe answer looks its monitor up. */
+        final Map<String, Health> byMonitor = new TreeMap<>();
         final TreeSet<String> vms = new TreeSet<>();
         IoPath path = IoPath.NONE;
         long stallStartedAt;
@@ -410,20 +412,21 @@ public final class MonitorPathSelector {
         }
 
         void add(String monitor) {
-            order.add(new Health(monitor, proximity.distance(name, monitor), clock.nowMillis(),
-                    clock.nowMillis() - settings.stablePeriodMillis()));
+            Health health = new Health(monitor, proximity.distance(name, monitor), clock.nowMillis(),
+                    clock.nowMillis() - settings.stablePeriodMillis());
+            order.add(health);
+            byMonitor.put(monitor, health);
             order.sort(Comparator.comparing((Health h) -> !h.monitor.equals(name))
                     .thenComparingLong(h -> h.distance)
                     .thenComparing(h -> h.monitor));
         }
 
         Health health(String monitor) {
-            for (Health h : order) {
-                if (h.monitor.equals(monitor)) {
-                    return h;
-                }
+            Health h = byMonitor.get(monitor);
+            if (h == null) {
+                throw new IllegalArgumentException("monitor on " + monitor + " is not registered");
             }
-            throw new IllegalArgumentException("monitor on " + monitor + " is not registered");
+            return h;
         }
 
         String currentMonitor() {

@@ -25,7 +25,8 @@ public final class MonitorProbeLoop {
     private final StorageMonitors monitors;
     private final MonitorPathSelector selector;
     private final MonitorSettings settings;
-    private final List<Round> open = new ArrayList<>();
+    /** Rounds still waiting for their deadline; a linked set, so closing one does not scan every host's round. */
+    private final java.util.LinkedHashSet<Round> open = new java.util.LinkedHashSet<>();
     private Scheduler.Cancellable ticking;
     private long roundsStarted;
 
@@ -122,7 +123,8 @@ public final class MonitorProbeLoop {
         final String host;
         final long started;
         final List<String> monitors;
-        final List<String> answered = new ArrayList<>();
+        /** A set: one round of a host asks every monitor, so a list's contains() made a round quadratic. */
+        final java.util.TreeSet<String> answered = new java.util.TreeSet<>();
         Scheduler.Cancellable deadline;
         boolean closed;
 
