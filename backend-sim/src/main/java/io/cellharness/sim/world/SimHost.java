@@ -12,6 +12,9 @@ import io.cellharness.core.port.LifecycleEvent;
 import io.cellharness.core.port.LifecycleEventType;
 import io.cellharness.core.port.OpResult;
 import io.cellharness.core.port.PowerState;
+import io.cellharness.core.validation.Problem;
+import io.cellharness.core.validation.SpecValidator;
+import io.cellharness.core.validation.ValidationReport;
 import io.cellharness.core.port.Scheduler.Cancellable;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,7 +264,16 @@ public final class SimHost {
 
     // ---- what libvirtd does (called by SimHypervisor when a call arrives) ----
 
+    /**
+     * Defines a domain. Like the libvirt backend (whose renderer cannot express a VM beyond L-01 … L-04), the simulated
+     * libvirtd refuses one, naming every broken rule.
+     */
     OpResult<Void> define(VmSpec vm) {
+        ValidationReport report = SpecValidator.validateVm(vm);
+        if (!report.valid()) {
+            return OpResult.failed("VM '" + vm.name() + "' cannot be defined: " + report.errors().stream()
+                    .map(Problem::oneLine).collect(java.util.stream.Collectors.joining("; ")));
+        }
         SimDomain existing = domains.get(vm.name());
         if (existing != null && existing.active()) {
             return OpResult.failed("domain '" + vm.name() + "' is running; it cannot be redefined now");

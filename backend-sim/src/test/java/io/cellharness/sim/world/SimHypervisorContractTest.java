@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,18 +79,5 @@ class SimHypervisorContractTest extends HypervisorContract {
     @Override
     protected <T> T whileEngineBusy(Supplier<T> action) {
         return action.get();
-    }
-
-    /**
-     * The simulated libvirtd defines any VM it is given: SimHost.define checks no documented limit, where the libvirt
-     * backend's renderer refuses L-01 … L-04. The engine does not rely on either: its VmDefiner validates every VM
-     * before it reaches a hypervisor (the @L-01 … @L-04 scenarios show it on both backends).
-     */
-    @Override
-    @Test
-    @Disabled("SimHypervisor.define accepts VMs beyond L-01 … L-04 (SimHost.define checks no limit); the engine's "
-            + "VmDefiner refuses them before define on every backend")
-    public void documentedLimitsAreRefusedNamingTheRule() {
-        super.documentedLimitsAreRefusedNamingTheRule();
     }
 }
