@@ -372,13 +372,4 @@ public class SimSteps {
     public void allHeld() {
         assertThat(outcome.failures()).extracting(CheckResult::name).isEmpty();
     }
-
-    /** For steps of other classes that want the run's ground truth. */
-    Map<String, List<String>> placements() {
-        TreeMap<String, List<String>> out = new TreeMap<>();
-        for (VmSpec vm : cluster.vms()) {
-            out.put(vm.name(), run().cluster().ledger().hostsOf(vm.name()));
-        }
-        return out;
-    }
 }

@@ -32,14 +32,6 @@ public final class FaultSchedule {
         return faults;
     }
 
-    /** When the last fault ends (or starts, for faults without an end). */
-    public long lastChangeMillis() {
-        long last = 0;
-        for (ScheduledFault f : faults) {
-            last = Math.max(last, f.ends() ? f.endMillis() : f.atMillis());
-        }
-        return last;
-    }
 
     /** Schedules every fault on the cluster's simulation. */
     public void install(SimCluster cluster) {

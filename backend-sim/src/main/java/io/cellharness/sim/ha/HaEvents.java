@@ -1,9 +1,9 @@
 package io.cellharness.sim.ha;
 
 import io.cellharness.core.ha.FenceChannel;
+import io.cellharness.sim.Trace;
 import io.cellharness.core.ha.HaObserver;
 import io.cellharness.core.ha.HostHaState;
-import io.cellharness.sim.Trace;
 import io.cellharness.sim.world.SimCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,8 +143,4 @@ public final class HaEvents implements HaObserver {
         return fences.stream().filter(f -> f.host().equals(host) && f.channel() != null).map(Fence::channel).toList();
     }
 
-    /** Human form of a time for messages. */
-    static String at(long millis) {
-        return Trace.formatTime(millis);
-    }
 }

@@ -37,7 +37,7 @@ public final class SimHa {
         SimHa ha = new SimHa(cluster, settings);
         HaInvariants.register(cluster, ha.events, settings.heartbeatPeriodMillis());
         ProcessScope scope = cluster.managerProcess("ha-manager");
-        ha.manager = new HaManager(SimCluster.MANAGER, cluster.spec(), scope, cluster.sim(), cluster.hypervisors(scope),
+        ha.manager = new HaManager(SimCluster.MANAGER, cluster.describedSpec(), scope, cluster.sim(), cluster.hypervisors(scope),
                 cluster.fenceDrivers(scope), cluster.storageHeartbeats(scope), cluster.peerChannel(scope), settings,
                 ha.events, cluster.sim().random("ha-manager"));
         ha.manager.start();

@@ -128,14 +128,9 @@ public final class SimRun {
      * copy nothing), then run by the source's hypervisor. The outcome is traced.
      */
     public void migrate(String vm, String target, boolean autoConverge) {
-        // The hosts as the simulator runs them: a host without a CPU in its specification has the default model.
-        List<io.cellharness.core.model.HostSpec> described = new ArrayList<>();
-        for (io.cellharness.core.model.HostSpec h : cluster.spec().hosts()) {
-            described.add(h.cpu() != null ? h : h.withCpu(cluster.cpuOf(h.name())));
-        }
         MigrationOptions options = MigrationOptions.defaults().withDirtyRate(cluster.dirtyRateOf(vm))
                 .withAutoConverge(autoConverge);
-        ha.manager().migrate(vm, target, options, cluster.spec().withHosts(described), cluster.fabric())
+        ha.manager().migrate(vm, target, options, cluster.fabric())
                 .thenAccept(outcome -> {
                     if (outcome instanceof LiveMigrator.Outcome.Refused r) {
                         cluster.trace("operator", "migrate-refused", vm + " to " + target + " " + r.plan().rule()

@@ -4,7 +4,6 @@ import io.cellharness.core.port.FenceDriver;
 import io.cellharness.core.port.OpResult;
 import io.cellharness.core.port.PowerState;
 import io.cellharness.sim.Simulation;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -43,29 +42,19 @@ public final class SimBmc implements FenceDriver {
     }
 
     private <T> CompletionStage<OpResult<T>> command(String what, Supplier<OpResult<T>> onBmc) {
-        CompletableFuture<OpResult<T>> future = new CompletableFuture<>();
         long timeout = cluster.settings().bmcTimeoutMillis();
-        boolean[] done = {false};
-        sim().after(timeout, "bmc timeout " + host.name(), () -> {
-            if (!done[0]) {
-                done[0] = true;
-                caller.complete(future, OpResult.unknown("BMC of " + host.name() + " did not answer " + what
-                        + " within " + timeout + " ms"));
-            }
-        });
+        PendingReply<T> pending = new PendingReply<>(sim(), caller, timeout, "bmc timeout " + host.name(),
+                "BMC of " + host.name() + " did not answer " + what + " within " + timeout + " ms");
         SimSettings s = cluster.settings();
         long roundTrip = s.bmcLatencyMillis() + cluster.draw("bmc", s.bmcJitterMillis());
         if (!state.unreachable) {
             sim().after(roundTrip, "bmc " + what + " " + host.name(), () -> {
-                if (state.unreachable || done[0]) {
-                    return;
+                if (!state.unreachable && pending.open()) {
+                    pending.reply(onBmc.get());
                 }
-                OpResult<T> result = onBmc.get();
-                done[0] = true;
-                caller.complete(future, result);
             });
         }
-        return future;
+        return pending.stage();
     }
 
     private OpResult<Void> act(String what, Runnable effect) {

@@ -62,15 +62,12 @@ public final class SimCluster {
     private final List<Consumer<SimHost>> bootHooks = new ArrayList<>();
     private final List<BiConsumer<SimHost, List<String>>> downHooks = new ArrayList<>();
     private final List<MigrationListener> migrationListeners = new ArrayList<>();
-    private final ProcessScope world;
-    private boolean managerUp = true;
     private long topologyVersion;
 
     public SimCluster(Simulation sim, ClusterSpec spec, SimSettings settings) {
         this.sim = sim;
         this.spec = spec;
         this.settings = settings;
-        this.world = new ProcessScope(sim, MANAGER, "world");
         this.network = new SimNetwork(sim,
                 new long[] {settings.mgmtLatencyMillis(), settings.mgmtJitterMillis()},
                 new long[] {settings.storageLatencyMillis(), settings.storageJitterMillis()},
@@ -99,7 +96,7 @@ public final class SimCluster {
         if (storage.external()) {
             network.addNode(SimStorage.EXTERNAL, net -> net == Net.STORAGE && storage.externalUp());
         }
-        network.addNode(MANAGER, net -> managerUp);
+        network.addNode(MANAGER, net -> true);
         ledger.addListener(new VmLedger.Listener() {
             @Override
             public void started(String host, String vm) {
@@ -160,6 +157,18 @@ public final class SimCluster {
         return spec;
     }
 
+    /**
+     * The specification with every host's CPU as the simulator runs it (a host described without one runs
+     * {@link #DEFAULT_CPU_MODEL}): what the manager's placement and migration planning should see.
+     */
+    public ClusterSpec describedSpec() {
+        List<HostSpec> described = new ArrayList<>();
+        for (HostSpec h : spec.hosts()) {
+            described.add(h.cpu() != null ? h : h.withCpu(cpus.get(h.name())));
+        }
+        return spec.withHosts(described);
+    }
+
     public SimSettings settings() {
         return settings;
     }
@@ -211,15 +220,6 @@ public final class SimCluster {
         return gbps > 0 ? gbps : settings.defaultMgmtGbps();
     }
 
-    public boolean managerUp() {
-        return managerUp;
-    }
-
-    public void setManagerUp(boolean up) {
-        managerUp = up;
-        topologyChanged();
-        trace(MANAGER, up ? "manager-up" : "manager-down", "");
-    }
 
     /** A uniform draw in {@code [0, jitter]} from the named subsystem's stream. */
     long draw(String stream, long jitter) {
@@ -346,8 +346,4 @@ public final class SimCluster {
         trace("bmc@" + host, "will-lose-commands", Integer.toString(count));
     }
 
-    /** The process scope of the world itself, for actions no process owns. */
-    ProcessScope world() {
-        return world;
-    }
 }

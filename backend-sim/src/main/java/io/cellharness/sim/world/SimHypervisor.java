@@ -59,16 +59,9 @@ public final class SimHypervisor implements Hypervisor {
 
     /** One call: there and back over the network (unless local), {@code work} on the daemon after {@code daemonMillis}. */
     private <T> CompletionStage<OpResult<T>> call(String what, long daemonMillis, Supplier<OpResult<T>> work) {
-        CompletableFuture<OpResult<T>> future = new CompletableFuture<>();
-        boolean[] done = {false};
         long timeoutMillis = cluster.settings().libvirtTimeoutMillis();
-        Cancellable timeout = sim().after(timeoutMillis, "libvirt timeout " + what, () -> {
-            if (!done[0]) {
-                done[0] = true;
-                caller.complete(future, OpResult.unknown("libvirt on " + host.name() + " did not answer " + what
-                        + " within " + timeoutMillis + " ms"));
-            }
-        });
+        PendingReply<T> pending = new PendingReply<>(sim(), caller, timeoutMillis, "libvirt timeout " + what,
+                "libvirt on " + host.name() + " did not answer " + what + " within " + timeoutMillis + " ms");
         Runnable atDaemon = () -> {
             if (!host.libvirtAnswers()) {
                 return;
@@ -79,17 +72,11 @@ public final class SimHypervisor implements Hypervisor {
                     return;
                 }
                 OpResult<T> result = work.get();
-                Runnable deliver = () -> {
-                    if (!done[0]) {
-                        done[0] = true;
-                        timeout.cancel();
-                        caller.complete(future, result);
-                    }
-                };
                 if (local) {
-                    deliver.run();
+                    pending.reply(result);
                 } else {
-                    cluster.network().send(Net.MGMT, host.name(), caller.node(), "libvirt reply " + what, deliver);
+                    cluster.network().send(Net.MGMT, host.name(), caller.node(), "libvirt reply " + what,
+                            () -> pending.reply(result));
                 }
             });
         };
@@ -98,7 +85,7 @@ public final class SimHypervisor implements Hypervisor {
         } else {
             cluster.network().send(Net.MGMT, caller.node(), host.name(), "libvirt call " + what, atDaemon);
         }
-        return future;
+        return pending.stage();
     }
 
     private long callMillis() {

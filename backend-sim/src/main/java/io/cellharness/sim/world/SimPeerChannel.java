@@ -5,7 +5,6 @@ import io.cellharness.core.port.PeerChannel;
 import io.cellharness.core.port.PeerMessage;
 import io.cellharness.core.port.Subscription;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -49,14 +48,8 @@ final class SimPeerChannel implements PeerChannel {
 
     @Override
     public CompletionStage<OpResult<PeerMessage>> request(String from, String to, PeerMessage message, long timeoutMillis) {
-        CompletableFuture<OpResult<PeerMessage>> future = new CompletableFuture<>();
-        boolean[] done = {false};
-        cluster.sim().after(timeoutMillis, "peer timeout", () -> {
-            if (!done[0]) {
-                done[0] = true;
-                caller.complete(future, OpResult.unknown(to + " did not answer within " + timeoutMillis + " ms"));
-            }
-        });
+        PendingReply<PeerMessage> pending = new PendingReply<>(cluster.sim(), caller, timeoutMillis, "peer timeout",
+                to + " did not answer within " + timeoutMillis + " ms");
         cluster.network().send(Net.MGMT, from, to, "peer request", () -> {
             Served s = server(to);
             if (s == null) {
@@ -66,14 +59,10 @@ final class SimPeerChannel implements PeerChannel {
             if (reply == null) {
                 return;
             }
-            reply.thenAccept(answer -> cluster.network().send(Net.MGMT, to, from, "peer reply", () -> {
-                if (!done[0]) {
-                    done[0] = true;
-                    caller.complete(future, OpResult.ok(answer));
-                }
-            }));
+            reply.thenAccept(answer -> cluster.network().send(Net.MGMT, to, from, "peer reply",
+                    () -> pending.reply(OpResult.ok(answer))));
         });
-        return future;
+        return pending.stage();
     }
 
     @Override

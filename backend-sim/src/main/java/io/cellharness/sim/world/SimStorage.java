@@ -7,7 +7,6 @@ import io.cellharness.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -141,27 +140,16 @@ public final class SimStorage {
     /** A request from {@code node} to storage and back; {@code work} runs at the monitor. */
     private <T> CompletionStage<OpResult<T>> request(ProcessScope caller, String node, String what, long timeout,
                                                      java.util.function.Supplier<OpResult<T>> work) {
-        CompletableFuture<OpResult<T>> future = new CompletableFuture<>();
-        boolean[] done = {false};
-        sim().after(timeout, "storage timeout " + what, () -> {
-            if (!done[0]) {
-                done[0] = true;
-                caller.complete(future, OpResult.unknown("storage did not answer " + what + " within " + timeout + " ms"));
-            }
-        });
+        PendingReply<T> pending = new PendingReply<>(sim(), caller, timeout, "storage timeout " + what,
+                "storage did not answer " + what + " within " + timeout + " ms");
         String monitor = reachableMonitor(node);
         if (monitor != null) {
             cluster.network().send(Net.STORAGE, node, monitor, "storage " + what, () -> {
                 OpResult<T> result = work.get();
-                cluster.network().send(Net.STORAGE, monitor, node, "storage reply " + what, () -> {
-                    if (!done[0]) {
-                        done[0] = true;
-                        caller.complete(future, result);
-                    }
-                });
+                cluster.network().send(Net.STORAGE, monitor, node, "storage reply " + what, () -> pending.reply(result));
             });
         }
-        return future;
+        return pending.stage();
     }
 
     /** The heartbeat area as the process {@code caller} reaches it. */
@@ -188,27 +176,17 @@ public final class SimStorage {
     /** Monitor probes (S-07) as the process {@code caller} on a host sends them. */
     StorageMonitors monitors(ProcessScope caller) {
         return (fromHost, monitorHost) -> {
-            CompletableFuture<OpResult<Long>> future = new CompletableFuture<>();
             long sent = sim().nowMillis();
             String target = monitorNode(monitorHost);
-            boolean[] done = {false};
             long timeout = cluster.settings().libvirtTimeoutMillis();
-            sim().after(timeout, "probe timeout " + target, () -> {
-                if (!done[0]) {
-                    done[0] = true;
-                    caller.complete(future, OpResult.unknown("monitor " + monitorHost + " did not answer"));
-                }
-            });
+            PendingReply<Long> pending = new PendingReply<>(sim(), caller, timeout, "probe timeout " + target,
+                    "monitor " + monitorHost + " did not answer");
             if (cluster.network().hasNode(target)) {
                 cluster.network().send(Net.STORAGE, fromHost, target, "probe", () ->
-                        cluster.network().send(Net.STORAGE, target, fromHost, "probe reply", () -> {
-                            if (!done[0]) {
-                                done[0] = true;
-                                caller.complete(future, OpResult.ok(sim().nowMillis() - sent));
-                            }
-                        }));
+                        cluster.network().send(Net.STORAGE, target, fromHost, "probe reply",
+                                () -> pending.reply(OpResult.ok(sim().nowMillis() - sent))));
             }
-            return future;
+            return pending.stage();
         };
     }
 }

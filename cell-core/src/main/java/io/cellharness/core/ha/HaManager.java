@@ -206,11 +206,10 @@ public final class HaManager {
      * G-01 … G-05: live-migrates {@code vm} to {@code target} through the manager, which keeps track of it: the VM is
      * not judged missing while it moves, and a migration whose outcome is unknown (or whose source or target fails)
      * is resolved by asking both ends before the VM could be restarted anywhere.
-     *
-     * @param hostCpus the cluster as the planner should see it (hosts with their CPUs)
+     * The planner sees the cluster the manager was given, with every VM where the manager believes it runs.
      */
     public CompletionStage<LiveMigrator.Outcome> migrate(String vm, String target, MigrationOptions options,
-                                                         ClusterSpec hostCpus, NetworkFabric network) {
+                                                         NetworkFabric network) {
         String source = placement.get(vm);
         if (source == null || migrating.containsKey(vm) || migrationInDoubt.containsKey(vm) || starting.containsKey(vm)
                 || inDoubt.containsKey(vm) || homeless.containsKey(vm)) {
@@ -222,7 +221,7 @@ public final class HaManager {
         for (VmSpec v : vms.values()) {
             placed.add(v.withHost(placement.get(v.name())));
         }
-        ClusterSpec now = hostCpus.withVms(placed);
+        ClusterSpec now = cluster.withVms(placed);
         Move move = new Move(source, target);
         migrating.put(vm, move);
         return new LiveMigrator(hypervisors).migrate(now, vm, target, options, network).thenApply(outcome -> {

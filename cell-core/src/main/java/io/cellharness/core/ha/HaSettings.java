@@ -72,10 +72,4 @@ public record HaSettings(
                 fenceRetryMaxMillis, powerOnAfterFence, massFailureShare, operationTimeoutMillis, placementRetryMillis);
     }
 
-    public HaSettings withMassFailureShare(double share) {
-        return new HaSettings(heartbeatPeriodMillis, neighbours, checkMePeriodMillis, neighbourSilenceMillis,
-                probeTimeoutMillis, suspectAfterMillis, checkTimeoutMillis, storageCheckWindowMillis, leaseTimeoutMillis,
-                fenceCommandTimeoutMillis, fenceConfirmDelayMillis, fenceConfirmReads, fenceRetryBaseMillis,
-                fenceRetryMaxMillis, powerOnAfterFence, share, operationTimeoutMillis, placementRetryMillis);
-    }
 }
