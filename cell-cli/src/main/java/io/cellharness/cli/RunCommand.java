@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cell run}: every behaviour scenario on a backend, the per-ID summary and the reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run every behaviour scenario (the documentation encoded as Cucumber features) on a backend,",
-                "print passed/failed per catalogue ID and write the reports. Exit 1 if any scenario fails."})
+        description = {"Run every behaviour scenario on a backend and report passed/failed per catalogue ID.",
+                "The scenarios are the documentation encoded as Cucumber features; @wip ones are listed as pending,"
+                + " not run. Writes the reports. Exit 1 if any scenario fails."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--backend", defaultValue = "sim", paramLabel = "sim|libvirt",
@@ -96,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
                 + run.skipped() + " skipped; " + (catalogue.ids().size() - uncovered.size()) + " of "
                 + catalogue.ids().size() + " catalogue IDs covered" + (uncovered.isEmpty() ? "" : " (not yet: "
                 + String.join(" ", uncovered) + ")"));
+        List<String> pendingIds = run.pendingIds(catalogue);
+        if (!run.pending().isEmpty()) {
+            out.println(run.pending().size() + " scenarios pending (@wip, not run, in no count)"
+                    + (pendingIds.isEmpty() ? "" : "; pending IDs: " + String.join(" ", pendingIds)));
+        }
         ScenarioReport.write(run, catalogue, reportDir);
         out.println("Reports: " + reportDir.resolve("summary.md") + ", " + reportDir.resolve("summary.json") + ", " + results);
         if (!noHtml) {

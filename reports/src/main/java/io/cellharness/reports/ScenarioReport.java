@@ -28,8 +28,10 @@ public final class ScenarioReport {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-6s %9s %7s %7s %8s  %s%n", "ID", "scenarios", "passed", "failed", "skipped",
                 "backend"));
+        List<String> pending = run.pendingIds(catalogue);
         for (RunSummary.IdRow row : run.byId(catalogue)) {
-            String mark = row.failed() > 0 ? "FAIL" : row.scenarios() == 0 ? "none" : row.passed() == 0 ? "skip" : "ok";
+            String mark = row.failed() > 0 ? "FAIL" : pending.contains(row.id()) ? "pending"
+                    : row.scenarios() == 0 ? "none" : row.passed() == 0 ? "skip" : "ok";
             sb.append(String.format(Locale.ROOT, "%-6s %9d %7d %7d %8d  %-8s %s%n", row.id(), row.scenarios(),
                     row.passed(), row.failed(), row.skipped(), run.backend(), mark));
         }
@@ -40,6 +42,10 @@ public final class ScenarioReport {
         StringBuilder sb = new StringBuilder("# Behaviour scenarios on ").append(run.backend()).append("\n\n");
         sb.append(run.scenarios().size()).append(" scenarios: ").append(run.passed()).append(" passed, ")
                 .append(run.failed()).append(" failed, ").append(run.skipped()).append(" skipped.\n\n");
+        if (!run.pending().isEmpty()) {
+            sb.append(run.pending().size()).append(" scenarios pending (tagged @wip: not run, in no count); IDs with"
+                    + " only pending scenarios: ").append(String.join(" ", run.pendingIds(catalogue))).append(".\n\n");
+        }
         sb.append("| ID | scenarios | passed | failed | skipped | backend |\n|---|---:|---:|---:|---:|---|\n");
         for (RunSummary.IdRow row : run.byId(catalogue)) {
             sb.append("| ").append(row.id()).append(" | ").append(row.scenarios()).append(" | ").append(row.passed())
@@ -65,6 +71,8 @@ public final class ScenarioReport {
         doc.put("passed", run.passed());
         doc.put("failed", run.failed());
         doc.put("skipped", run.skipped());
+        doc.put("pending", run.pending().size());
+        doc.put("pendingIds", run.pendingIds(catalogue));
         doc.put("ids", run.byId(catalogue));
         doc.put("scenarios", run.scenarios());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);

@@ -19,8 +19,11 @@ public record Catalogue(List<Entry> entries) {
 
     private static final Pattern ENTRY = Pattern.compile("^- \\*\\*([A-Z]-\\d{2})\\*\\*\\s*(.*)$");
 
-    /** One catalogue ID with its text; {@code libvirt} when marked [libvirt], {@code beyond} when marked [beyond]. */
-    public record Entry(String id, String text, boolean libvirt, boolean beyond) {
+    /**
+     * One catalogue ID with its text; {@code libvirt} when marked [libvirt], {@code beyond} when marked [beyond],
+     * {@code lab} when marked [lab] (it must also pass on the multi-host lab of section R).
+     */
+    public record Entry(String id, String text, boolean libvirt, boolean beyond, boolean lab) {
     }
 
     public Catalogue {
@@ -44,7 +47,8 @@ public record Catalogue(List<Entry> entries) {
             Matcher m = ENTRY.matcher(line.strip());
             if (m.matches()) {
                 String text = m.group(2);
-                entries.add(new Entry(m.group(1), text, text.contains("[libvirt"), text.contains("[beyond]")));
+                entries.add(new Entry(m.group(1), text, text.contains("[libvirt"), text.contains("[beyond]"),
+                        text.contains("[lab")));
             }
         }
         return new Catalogue(entries);

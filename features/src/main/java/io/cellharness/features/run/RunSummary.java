@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The outcome of a scenario run: every scenario, and per catalogue ID how many scenarios cover it and how many
- * passed or failed.
+ * passed or failed. The {@code pending} scenarios (tagged {@code @wip}) were not run; they are in no count.
  */
-public record RunSummary(String backend, List<ScenarioOutcome> scenarios) {
+public record RunSummary(String backend, List<ScenarioOutcome> scenarios, List<ScenarioOutcome> pending) {
 
     /** One row of the per-ID table. */
     public record IdRow(String id, int scenarios, int passed, int failed, int skipped) {
@@ -17,6 +18,12 @@ public record RunSummary(String backend, List<ScenarioOutcome> scenarios) {
 
     public RunSummary {
         scenarios = List.copyOf(scenarios);
+        pending = List.copyOf(pending);
+    }
+
+    /** A run without pending scenarios. */
+    public RunSummary(String backend, List<ScenarioOutcome> scenarios) {
+        this(backend, scenarios, List.of());
     }
 
     public List<IdRow> byId(Catalogue catalogue) {
@@ -25,6 +32,9 @@ public record RunSummary(String backend, List<ScenarioOutcome> scenarios) {
             counts.put(id, new int[4]);
         }
         for (ScenarioOutcome s : scenarios) {
+            if (s.status() == ScenarioOutcome.Status.PENDING) {
+                continue;
+            }
             for (String id : s.ids()) {
                 int[] c = counts.computeIfAbsent(id, k -> new int[4]);
                 c[0]++;
@@ -46,6 +56,14 @@ public record RunSummary(String backend, List<ScenarioOutcome> scenarios) {
 
     public long skipped() {
         return scenarios.stream().filter(s -> s.status() == ScenarioOutcome.Status.SKIPPED).count();
+    }
+
+    /** The catalogue IDs no scenario of this run covers that a pending ({@code @wip}) scenario names, in order. */
+    public List<String> pendingIds(Catalogue catalogue) {
+        List<String> uncovered = uncovered(catalogue);
+        TreeSet<String> named = new TreeSet<>();
+        pending.forEach(s -> named.addAll(s.ids()));
+        return uncovered.stream().filter(named::contains).toList();
     }
 
     /** The IDs of the catalogue no scenario of this run covers. */

@@ -18,6 +18,7 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -41,6 +42,12 @@ public final class ScenarioRunner {
     /** The Allure plugin for Cucumber 7. */
     public static final String ALLURE_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
 
+    /**
+     * The tag of a scenario whose behaviour is not built yet (work in progress, another issue's): it is never run
+     * with the others and never counted as passed, failed or skipped, but listed as pending.
+     */
+    public static final String WIP_TAG = "wip";
+
     private static final Pattern CATALOGUE_ID = Pattern.compile("[A-Z]-\\d{2}");
 
     private ScenarioRunner() {
@@ -56,7 +63,8 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Lists the scenarios without running their steps (Cucumber's dry run): what {@link Catalogue} coverage needs.
+     * Lists the scenarios without running their steps (Cucumber's dry run), the {@code @wip} ones included: what
+     * {@link Catalogue} coverage needs.
      */
     public static RunSummary list() {
         return run("sim", Optional.empty(), Optional.empty(), true);
@@ -64,6 +72,22 @@ public final class ScenarioRunner {
 
     private static RunSummary run(String backend, Optional<String> tagFilter, Optional<Path> allureResults,
                                   boolean dryRun) {
+        if (dryRun) {
+            return new RunSummary(backend, execute(backend, tagFilter, Optional.empty(), true, false));
+        }
+        List<ScenarioOutcome> ran = execute(backend, tagFilter, allureResults, false, true);
+        // The @wip scenarios the filter would have chosen: listed (dry run, no steps), never run or counted.
+        String wip = "@" + WIP_TAG + tagFilter.filter(t -> !t.isBlank()).map(t -> " and (" + t + ")").orElse("");
+        List<ScenarioOutcome> pending = new ArrayList<>();
+        for (ScenarioOutcome s : execute(backend, Optional.of(wip), Optional.empty(), true, false)) {
+            pending.add(new ScenarioOutcome(s.feature(), s.name(), s.ids(), s.tags(), ScenarioOutcome.Status.PENDING,
+                    ""));
+        }
+        return new RunSummary(backend, ran, pending);
+    }
+
+    private static List<ScenarioOutcome> execute(String backend, Optional<String> tagFilter,
+                                                 Optional<Path> allureResults, boolean dryRun, boolean withoutWip) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(GLUE))
                 .filters(EngineFilter.includeEngines("cucumber"))
@@ -73,6 +97,9 @@ public final class ScenarioRunner {
                 .configurationParameter(EXAMPLE_NAMES, "pickle")
                 .configurationParameter(BACKEND_PROPERTY, backend);
         tagFilter.filter(t -> !t.isBlank()).ifPresent(t -> request.configurationParameter(Constants.FILTER_TAGS_PROPERTY_NAME, t));
+        if (withoutWip) {
+            request.filters(TagFilter.excludeTags(WIP_TAG));
+        }
         allureResults.ifPresent(dir -> {
             // Allure keeps one lifecycle per JVM; give this run its own so its results land in its own directory.
             Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(dir)));
@@ -93,7 +120,7 @@ public final class ScenarioRunner {
                 System.setProperty(BACKEND_PROPERTY, previous);
             }
         }
-        return new RunSummary(backend, collector.outcomes);
+        return collector.outcomes;
     }
 
     /** Collects one outcome per scenario (a test leaf of the Cucumber engine). */
