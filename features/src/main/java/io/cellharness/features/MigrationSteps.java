@@ -80,13 +80,6 @@ public class MigrationSteps {
         }
     }
 
-    @Then("the migration request goes to port {int} of {string}")
-    public void requestPort(int port, String host) {
-        MigrationRequest request = ready().request();
-        assertThat(request.port()).isEqualTo(port);
-        assertThat(request.targetHost()).isEqualTo(host);
-    }
-
     @Then("it runs at {double} Gb\\/s, the bandwidth of the management network")
     public void managementBandwidth(double gbps) {
         assertThat(ready().bandwidthGbps()).isEqualTo(gbps);

@@ -2,7 +2,6 @@ package io.cellharness.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.DiskBus;
 import io.cellharness.core.model.DiskSpec;
 import io.cellharness.core.model.HostSpec;
@@ -54,15 +53,6 @@ public class StorageSteps {
     @DataTableType
     public DiskRow diskRow(Map<String, String> row) {
         return new DiskRow(row.get("storage"), row.get("volume"));
-    }
-
-    /** A documented default of a table: {@code | setting | limit | value |}, the limit named as in {@link Limits}. */
-    public record DefaultRow(String setting, String limit, String value) {
-    }
-
-    @DataTableType
-    public DefaultRow defaultRow(Map<String, String> row) {
-        return new DefaultRow(row.get("setting"), row.get("limit"), row.get("value"));
     }
 
     // ---- S-01, S-02: disk sources ----
@@ -119,11 +109,6 @@ public class StorageSteps {
         }
     }
 
-    @Then("raw is the only disk format there is")
-    public void onlyRaw() {
-        assertThat(DiskFormat.values()).containsExactly(DiskFormat.RAW);
-    }
-
     // ---- S-04: the Glue I/O path ----
 
     @Given("the HCI hosts {string}, each with a storage controller")
@@ -174,24 +159,6 @@ public class StorageSteps {
     }
 
     // ---- S-07: monitor health settings ----
-
-    @Then("the monitor health settings have the documented defaults:")
-    public void defaults(List<DefaultRow> rows) throws ReflectiveOperationException {
-        MonitorSettings defaults = MonitorSettings.DEFAULTS;
-        for (DefaultRow row : rows) {
-            long actual = switch (row.setting()) {
-                case "probe period" -> defaults.probePeriodMillis();
-                case "misses before failover" -> defaults.missThreshold();
-                case "probe timeout" -> defaults.probeTimeoutMillis();
-                case "stable period" -> defaults.stablePeriodMillis();
-                default -> throw new IllegalArgumentException("no monitor setting '" + row.setting() + "'");
-            };
-            long documented = ((Number) Limits.class.getField(row.limit()).get(null)).longValue();
-            long written = Long.parseLong(row.value().replace(" ms", "").replace("_", "").trim());
-            assertThat(documented).as("Limits.%s", row.limit()).isEqualTo(written);
-            assertThat(actual).as("default %s", row.setting()).isEqualTo(documented);
-        }
-    }
 
     @When("monitor health is set to a probe period of {long} ms, {int} misses, a probe timeout of {long} ms and a stable period of {long} ms")
     public void settings(long period, int misses, long timeout, long stable) {

@@ -175,11 +175,10 @@ Feature: Host high availability
 
   @H-08 @H-06
   Scenario: Random faults on many seeds never break safety and HA VMs run again once healthy
-    Given a simulated cluster of 5 HCI hosts with 4 HA VMs each
-    And "cube1" crashes at 20s
-    And the fault bmc-unreachable hits "cube3" at 30s for 2m
-    And the hosts "cube4" are cut off the management network at 40s for 1m
-    And the fault host-reboot hits "cube5" at 3m
-    When the simulation runs until 6m
-    And the faults heal and the cluster runs quietly
-    Then every invariant and liveness check held
+    When random fault profiles run on 5 hosts with 20 VMs for 6m, seeds 1 to 12
+    Then on every seed every invariant and liveness check held
+
+  @H-08
+  Scenario: On many seeds, a crashed host's HA VMs run again elsewhere within the documented bound
+    When on each seed 1 to 16 one of 4 HCI hosts with 3 HA VMs each crashes at a time drawn from the seed
+    Then on every seed the crashed host's HA VMs ran again elsewhere, once each, within 60s of the crash

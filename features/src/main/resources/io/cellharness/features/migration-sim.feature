@@ -16,6 +16,23 @@ Feature: Live migration on the simulator
     Then "vm-1-1" runs on "cube2"
     And no invariant is violated
 
+  @G-02
+  Scenario: The memory is copied over the management network: cut it during the copy and the migration fails
+    Given the hosts "cube2" are cut off the management network at 20200ms for 90s
+    When "vm-1-1" is live-migrated to "cube2" at 20s
+    And the simulation runs until 2m
+    Then "vm-1-1" runs on "cube1"
+    And "vm-1-1" runs exactly once
+    And no invariant is violated
+
+  @G-02
+  Scenario: A cut of the storage network during the copy does not stop the migration
+    Given the hosts "cube2" are cut off the storage network at 20200ms for 90s
+    When "vm-1-1" is live-migrated to "cube2" at 20s
+    And the simulation runs until 2m
+    Then "vm-1-1" runs on "cube2"
+    And "vm-1-1" runs exactly once
+
   @G-05
   Scenario: The target fails during the migration: exactly one copy, on the source
     Given "cube2" crashes at 20500ms

@@ -56,7 +56,17 @@ Feature: Storage types, RAW disks, HCI passthrough and the Glue I/O path
       | linstor  | app-logs                                    |
       | local    | /var/lib/cell/images/app-scratch.raw        |
     Then every disk of "app" reaches it as a raw block device
-    And raw is the only disk format there is
+
+  @S-02
+  Scenario Outline: A file in an image format is refused, never handed to the VM as if it were raw
+    When a <storage> disk with volume "<volume>" is read
+    Then the volume is refused: "<reason>"
+
+    Examples:
+      | storage | volume                                 | reason                                                        |
+      | local   | /var/lib/cell/images/app-root.qcow2    | a qcow2 image; S-02 gives every disk to the VM as RAW          |
+      | nfs     | nas1:/exports/vms/app-data.vmdk        | a vmdk image; S-02 gives every disk to the VM as RAW           |
+      | smb     | //fs1/vms/app-logs.VHDX                | a vhdx image; S-02 gives every disk to the VM as RAW           |
 
   @S-03
   Scenario: The HCI storage controller VM receives a SCSI controller and single disks by passthrough
@@ -128,13 +138,21 @@ Feature: Storage types, RAW disks, HCI passthrough and the Glue I/O path
     And the monitors "cube9" would fail over to are, nearest first, "cube2, cube1"
 
   @S-07
-  Scenario: Monitor health checks have documented defaults
-    Then the monitor health settings have the documented defaults:
-      | setting                | limit                         | value     |
-      | probe period           | MONITOR_PROBE_PERIOD_MILLIS   | 2000 ms   |
-      | misses before failover | MONITOR_MISS_THRESHOLD        | 3         |
-      | probe timeout          | MONITOR_PROBE_TIMEOUT_MILLIS  | 1000 ms   |
-      | stable period          | MONITOR_STABLE_PERIOD_MILLIS  | 30000 ms  |
+  Scenario: With the default settings the path fails over only after 3 probes 2 s apart have gone unanswered
+    Given a simulated cluster:
+      """
+      hosts:
+        - {name: cube1, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.1}, storageController: {monitor: "10.0.20.1:6789"}}
+        - {name: cube2, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.2}, storageController: {monitor: "10.0.20.2:6789"}}
+      vms:
+        - {name: app1, host: cube1, memory: 8GiB, vcpus: 2, disks: [{storage: glue-rbd, volume: rbd/app1, size: 40GiB}]}
+      """
+    And the fault storage-controller-down hits "cube1" at 30s for 1m
+    When the simulation runs until 34s
+    Then the running VM "app1" writes through the monitor on "cube1"
+    When the simulation runs until 38s
+    Then the running VM "app1" writes through the monitor on "cube2"
+    And "app1" had its I/O stalled for at most 7s
 
   @S-07
   Scenario Outline: Monitor health settings that cannot work are refused

@@ -93,6 +93,14 @@ public final class DiskSources {
                 throw r.invalid("a control character at position " + i);
             }
         }
+        if (storage == StorageType.NFS || storage == StorageType.SMB || storage == StorageType.LOCAL) {
+            // S-02: a file handed to the guest as RAW must be a raw image; an image container would reach the guest
+            // as its own header and metadata, so a file named for another format is refused rather than guessed at.
+            imageFormat(volume).ifPresent(format -> {
+                throw r.invalid("a " + format + " image; S-02 gives every disk to the VM as RAW, so convert it first "
+                        + "(qemu-img convert -O raw)");
+            });
+        }
         return switch (storage) {
             case ISCSI -> r.iscsi();
             case NVME_OF -> r.nvmeOf();
@@ -104,6 +112,22 @@ public final class DiskSources {
             case GLUE_RBD -> r.glueRbd();
             case LOCAL -> r.local();
         };
+    }
+
+    /** Image container formats QEMU reads, by file name suffix: never RAW, so never a disk here (S-02). */
+    private static final List<String> IMAGE_FORMATS = List.of("qcow2", "qcow", "qed", "vmdk", "vdi", "vhd", "vhdx",
+            "vpc", "dmg");
+
+    /** The image format {@code volume}'s file name says it holds, if it names one other than raw. */
+    static Optional<String> imageFormat(String volume) {
+        int slash = Math.max(volume.lastIndexOf('/'), volume.lastIndexOf('\\'));
+        String file = volume.substring(slash + 1);
+        int dot = file.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String suffix = file.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return IMAGE_FORMATS.contains(suffix) ? Optional.of(suffix) : Optional.empty();
     }
 
     /** The volume form {@code storage} accepts, with an example, for messages and documentation. */

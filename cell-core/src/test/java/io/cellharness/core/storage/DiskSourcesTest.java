@@ -16,6 +16,32 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class DiskSourcesTest {
 
+    @ParameterizedTest // S-02
+    @CsvSource({
+        "LOCAL, /var/lib/cell/images/app.qcow2, qcow2",
+        "NFS, nas1:/exports/vms/app.VMDK, vmdk",
+        "SMB, //fs1/vms/app.vhdx, vhdx",
+        "LOCAL, /var/lib/cell/images/app.vdi, vdi"
+    })
+    void aFileInAnImageFormatIsRefusedNamingTheFormat(StorageType storage, String volume, String format) {
+        assertThatThrownBy(() -> DiskSources.parse("app disk 0", storage, volume))
+                .isInstanceOf(InvalidVolumeException.class)
+                .hasMessageContaining("a " + format + " image; S-02 gives every disk to the VM as RAW")
+                .hasMessageContaining("qemu-img convert -O raw");
+    }
+
+    @ParameterizedTest // S-02: a raw file, a file without a suffix, a block device, and a suffix in a directory name
+    @CsvSource({
+        "LOCAL, /var/lib/cell/images/app.raw",
+        "LOCAL, /var/lib/cell/images/app",
+        "LOCAL, /dev/disk/by-id/wwn-0x600a0b80001234560000abcd12345678",
+        "NFS, nas1:/exports/qcow2.d/app.img",
+        "GLUE_RBD, rbd/app.qcow2"
+    })
+    void otherVolumesAreNotTakenForImages(StorageType storage, String volume) {
+        assertThat(DiskSources.parse("app disk 0", storage, volume).format()).isEqualTo(DiskFormat.RAW);
+    }
+
     private static DiskSource parse(StorageType type, String volume) {
         return DiskSources.parse("web-1 disk 0", type, volume);
     }
