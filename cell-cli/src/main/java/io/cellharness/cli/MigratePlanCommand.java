@@ -30,11 +30,11 @@ import picocli.CommandLine.Spec;
  * prediction; from a cluster file it is the planner's answer for one VM and target host, CPU eligibility first.
  */
 @Command(name = "migrate-plan", mixinStandardHelpOptions = true,
-        description = {"Predict a live migration (G-01 .. G-04) from flags, or plan one for a VM of a cluster file:",
+        description = {"Predict a live migration (G-01 .. G-04) from flags, or plan one for a VM of a cluster file.",
                 "  cell migrate-plan --memory 64GiB --dirty-rate 500 --bandwidth 10",
                 "  cell migrate-plan FILE.yaml --vm NAME --to HOST [--dirty-rate 500]",
-                "Exit 0: it converges; 1: refused before anything is copied (CPU rules first,",
-                "then capacity and network) or it does not converge; 2: bad command line or file."})
+                "Exit 0: it converges; 1: refused before anything is copied (CPU rules first, then capacity and"
+                + " network) or it does not converge; 2: bad command line or file."})
 final class MigratePlanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..1",

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cell sim}: one deterministic simulation run, its invariants and the line that replays it. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Run one simulation: a scenario file or a random fault profile, on the deterministic simulator.",
-                "Prints events, virtual and wall time, speed, invariants and the trace hash. Exit 1 with the replay",
-                "command when an invariant or expectation does not hold; 2 for a bad file or option."})
+        description = {"Run one deterministic simulation of a scenario file or a random fault profile.",
+                "Prints events, virtual and wall time, speed, invariants and the trace hash. Exit 1 with the replay"
+                + " command when an invariant or expectation does not hold; 2 for a bad file or option."})
 final class SimCommand implements Callable<Integer> {
 
     @Mixin

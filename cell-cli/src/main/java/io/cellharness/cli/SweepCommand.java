@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cell sweep}: many seeds of one scenario or of the random mode, every failure with its replay command. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a scenario (or the random mode) for a range of seeds, with a progress bar. Lists every",
-                "failing seed with its replay command, writes them to a file a regression test replays, and prints",
-                "the recovery-time distribution. Exit 1 if any seed fails."})
+        description = {"Run a scenario, or the random mode, for a range of seeds and list every failing seed.",
+                "Shows a progress bar, prints each failing seed with its replay command, writes them to a file a"
+                + " regression test replays, and prints the recovery-time distribution. Exit 1 if any seed fails."})
 final class SweepCommand implements Callable<Integer> {
 
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");

@@ -3,6 +3,7 @@ package io.cellharness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class CellCommandTest {
 
@@ -11,6 +12,21 @@ class CellCommandTest {
         CliRun run = CliRun.of("--help");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("run").contains("check").contains("advise");
+    }
+
+    @Test
+    void eachSubcommandSummaryIsOneCompleteSentence() {
+        // --help lists each subcommand with the first line of its description: it must not stop mid-sentence.
+        CommandLine cli = new CommandLine(new CellCommand());
+        assertThat(cli.getSubcommands()).isNotEmpty();
+        String help = CliRun.of("--help").out().replaceAll("\\s+", " ");
+        cli.getSubcommands().forEach((name, sub) -> {
+            String summary = sub.getCommandSpec().usageMessage().description()[0];
+            assertThat(summary).as(name).endsWith(".").doesNotContain("\n");
+            assertThat(summary.chars().filter(c -> c == '(').count()).as(name)
+                    .isEqualTo(summary.chars().filter(c -> c == ')').count());
+            assertThat(help).as("--help shows the whole summary of " + name).contains(summary);
+        });
     }
 
     @Test
