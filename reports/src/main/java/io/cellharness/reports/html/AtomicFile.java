@@ -21,9 +21,10 @@ public final class AtomicFile {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                // A report is for reading: not the owner-only mode temporary files get by default.
+                // A report is for reading: the mode any new file gets here (rw-rw-rw- less the user's umask), not
+                // the owner-only mode temporary files get by default.
                 ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")))
                 : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
