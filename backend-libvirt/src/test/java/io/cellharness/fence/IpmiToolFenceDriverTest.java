@@ -125,7 +125,8 @@ class IpmiToolFenceDriverTest {
         IpmiToolFenceDriver driver = new IpmiToolFenceDriver("node1", silent, sim.credentials(),
                 SETTINGS.withLanTimeout(10, 3).withCommandTimeout(Duration.ofSeconds(1)), executors());
 
-        OpResult<Void> result = driver.powerOff().toCompletableFuture().get(8, TimeUnit.SECONDS);
+        // ipmitool alone would take 3 x 10 s; the bound leaves room for a busy machine and stays below that.
+        OpResult<Void> result = driver.powerOff().toCompletableFuture().get(20, TimeUnit.SECONDS);
 
         assertThat(result).isInstanceOf(OpResult.Unknown.class);
         assertThat(result.reason()).contains("BMC " + silent).contains("did not finish within 1.0 s")
