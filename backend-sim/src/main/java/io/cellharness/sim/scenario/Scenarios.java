@@ -1,6 +1,8 @@
 package io.cellharness.sim.scenario;
 
+import io.cellharness.core.ha.HaPolicy;
 import io.cellharness.core.ha.HaSettings;
+import io.cellharness.core.ha.cloudstack.CloudStackHaSettings;
 import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.validation.Problem;
@@ -59,8 +61,21 @@ public final class Scenarios {
         }
         long quiet = file.quietPeriod() == null ? Limits.SIM_QUIET_PERIOD_MS : file.quietPeriod().millis();
         HaSettings ha = file.ha() == null ? HaSettings.DEFAULTS : file.ha().applyTo(HaSettings.DEFAULTS);
+        HaPolicy policy;
+        try {
+            policy = file.ha() == null ? HaPolicy.CELL : file.ha().policyOrDefault();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ha.policy: " + e.getMessage());
+        }
+        CloudStackHaSettings cloudStack;
+        try {
+            cloudStack = file.ha() == null ? CloudStackHaSettings.DEFAULTS
+                    : file.ha().applyTo(CloudStackHaSettings.DEFAULTS);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ha.cloudstack: " + e.getMessage());
+        }
         return new SimRequest(file.name() == null ? "scenario" : file.name(), cluster,
                 FaultFactory.build(file.faults(), cluster), file.actions(), file.dirtyRates(), file.duration().millis(),
-                quiet, seed, ha, SimSettings.DEFAULTS, file.expect(), replay, file.links());
+                quiet, seed, ha, SimSettings.DEFAULTS, file.expect(), replay, file.links(), policy, cloudStack);
     }
 }

@@ -161,8 +161,13 @@ public final class SimTimeline {
 
         @Override
         public void fenced(String host, FenceChannel channel) {
-            moment("fence-confirmed", host, host + " fenced: " + (channel == FenceChannel.POWER_CONFIRMED_OFF
-                    ? "power read back as off" : "lease expired"));
+            moment("fence-confirmed", host, host + " fenced: " + switch (channel) {
+                case POWER_CONFIRMED_OFF -> "power read back as off";
+                case LEASE_EXPIRED -> "lease expired";
+                case POWER_OFF_ACCEPTED -> "power-off accepted by the BMC, not read back";
+                case POWER_STATE_UNKNOWN -> "declared without a command: power state Unknown";
+                case POWER_RESET_ACCEPTED -> "power reset accepted by the BMC (recovery)";
+            });
         }
 
         @Override
