@@ -37,7 +37,6 @@ final class PolicyComparisonPrinter {
         out.println("scenario " + request.name() + ", seed " + request.seed() + ": the Cell policy beside CloudStack "
                 + "KVM Host HA, on the same world and faults");
         row(out, "", "cell", "cloudstack");
-        row(out, "verdict", cell.summary(), cloudStack.summary());
         row(out, "fenced hosts", cell.fencedText(), cloudStack.fencedText());
         row(out, "power commands", Integer.toString(cell.powerCommands()), Integer.toString(cloudStack.powerCommands()));
         row(out, "recoveries", cell.recoveryText(), cloudStack.recoveryText());

@@ -132,7 +132,7 @@ final class SimCommand implements Callable<Integer> {
         print(request, outcome, wallMillis, spec.commandLine().getOut());
         if (timeline != null) {
             Path page = CaseReportWriter.write(SimReports.caseReport(timeline, outcome,
-                    source.random ? "random" : source.file.toString(), SimSource.replayCommand(request)), reportDir);
+                    source.random ? "random" : source.file.toString(), source.absoluteReplayCommand(request)), reportDir);
             spec.commandLine().getOut().println("case report: " + page);
         }
         return outcome.passed() ? ExitCode.OK : ExitCode.FINDINGS;

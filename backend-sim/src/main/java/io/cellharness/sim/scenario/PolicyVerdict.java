@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param policy          the policy
  * @param outcome         the run's outcome
  * @param fenced          host to the channels it was declared fenced through, in order
+ * @param fencedAt        host to when it was first declared fenced
  * @param powerCommands   power commands (off or reset) sent to BMCs
  * @param recoveryMillis  per failed host whose HA VMs all ran again: how long it took
  * @param unrecovered     hosts whose HA VMs had not all run again when the faults healed (or at the end)
@@ -25,11 +26,12 @@ import java.util.TreeMap;
  * @param finalStates     hosts not healthy at the end, likewise
  */
 public record PolicyVerdict(HaPolicy policy, SimOutcome outcome, TreeMap<String, List<FenceChannel>> fenced,
-                            int powerCommands, List<Long> recoveryMillis, List<String> unrecovered,
+                            TreeMap<String, Long> fencedAt, int powerCommands, List<Long> recoveryMillis, List<String> unrecovered,
                             TreeMap<String, String> statesAtHeal, TreeMap<String, String> finalStates) {
 
     public PolicyVerdict {
         fenced = new TreeMap<>(fenced);
+        fencedAt = new TreeMap<>(fencedAt);
         recoveryMillis = List.copyOf(recoveryMillis);
         unrecovered = List.copyOf(unrecovered);
         statesAtHeal = new TreeMap<>(statesAtHeal);
@@ -49,12 +51,14 @@ public record PolicyVerdict(HaPolicy policy, SimOutcome outcome, TreeMap<String,
         SimOutcome outcome = run.finish();
         HaEvents events = run.haEvents();
         TreeMap<String, List<FenceChannel>> fenced = new TreeMap<>();
+        TreeMap<String, Long> fencedAt = new TreeMap<>();
         int commands = 0;
         for (HaEvents.Fence f : events.fences()) {
             if (f.channel() == null) {
                 commands++;
             } else {
                 fenced.computeIfAbsent(f.host(), k -> new ArrayList<>()).add(f.channel());
+                fencedAt.putIfAbsent(f.host(), f.atMillis());
             }
         }
         List<Long> recoveries = new ArrayList<>();
@@ -63,7 +67,7 @@ public record PolicyVerdict(HaPolicy policy, SimOutcome outcome, TreeMap<String,
                 recoveries.add(r.recoveredAfterMillis());
             }
         }
-        return new PolicyVerdict(policy, outcome, fenced, commands, recoveries, unrecovered, atHeal,
+        return new PolicyVerdict(policy, outcome, fenced, fencedAt, commands, recoveries, unrecovered, atHeal,
                 unhealthyStates(run));
     }
 
@@ -93,7 +97,8 @@ public record PolicyVerdict(HaPolicy policy, SimOutcome outcome, TreeMap<String,
             return "none";
         }
         List<String> parts = new ArrayList<>();
-        fenced.forEach((host, channels) -> parts.add(host + " (" + describe(channels.get(channels.size() - 1)) + ")"));
+        fenced.forEach((host, channels) -> parts.add(host + " (" + describe(channels.get(channels.size() - 1)) + " at "
+                + minutes(fencedAt.get(host)) + ")"));
         return String.join(", ", parts);
     }
 
@@ -116,6 +121,12 @@ public record PolicyVerdict(HaPolicy policy, SimOutcome outcome, TreeMap<String,
         return String.format(Locale.ROOT, "%d, max %s", sorted.size(), seconds(sorted.get(sorted.size() - 1)));
     }
 
+    /** A virtual time of the run as minutes and seconds, e.g. {@code 10:24}. */
+    static String minutes(long millis) {
+        long s = millis / 1000;
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
     static String seconds(long millis) {
         return millis >= 120_000 ? String.format(Locale.ROOT, "%.1f min", millis / 60_000.0)
                 : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
@@ -135,11 +146,12 @@ public record PolicyVerdict(HaPolicy policy, SimOutcome outcome, TreeMap<String,
             String stuck = unrecovered.stream().map(h -> finalOrFenced(h)).reduce((a, b) -> a + ", " + b).orElse("");
             parts.add("HA VMs not recovered (" + stuck + ")");
         } else if (!recoveryMillis.isEmpty()) {
-            parts.add("recovered in " + seconds(recoveryMillis.stream().max(Long::compare).orElse(0L)));
+            parts.add("HA VMs back " + seconds(recoveryMillis.stream().max(Long::compare).orElse(0L))
+                    + " after the failure");
         } else {
             parts.add("no HA VM lost");
         }
-        parts.add(fenced.isEmpty() ? "nothing fenced" : "fenced " + String.join(", ", fenced.keySet()));
+        parts.add(fenced.isEmpty() ? "nothing fenced" : "fenced " + fencedText());
         return String.join("; ", parts);
     }
 

@@ -44,6 +44,18 @@ public final class Scenarios {
             if (cluster.host(a.to()).isEmpty()) {
                 throw new IllegalArgumentException("actions[" + i + "]: no host named '" + a.to() + "'");
             }
+            // Where the VM is by then: its placement, or the target of an earlier migration of it.
+            String current = cluster.vm(a.migrate()).orElseThrow().host();
+            for (int j = 0; j < i; j++) {
+                ActionEntry earlier = file.actions().get(j);
+                if (earlier.migrate().equals(a.migrate()) && earlier.at().millis() <= a.at().millis()) {
+                    current = earlier.to();
+                }
+            }
+            if (a.to().equals(current)) {
+                throw new IllegalArgumentException("actions[" + i + "]: " + a.migrate() + " already runs on " + a.to()
+                        + "; a migration needs another host");
+            }
         }
         for (int i = 0; i < file.links().size(); i++) {
             LinkSpec l = file.links().get(i);
@@ -57,6 +69,13 @@ public final class Scenarios {
             }
             if (l.loss() != null && !(l.loss() >= 0 && l.loss() <= 1)) {
                 throw new IllegalArgumentException("links[" + i + "]: loss must be between 0 and 1, not " + l.loss());
+            }
+        }
+        for (int i = 0; i < file.faults().size(); i++) {
+            FaultEntry f = file.faults().get(i);
+            if (f.at() != null && f.at().millis() >= file.duration().millis()) {
+                throw new IllegalArgumentException("faults[" + i + "]: at " + f.at() + " is not before the end of the "
+                        + "fault schedule (duration " + file.duration() + "); it would never start");
             }
         }
         long quiet = file.quietPeriod() == null ? Limits.SIM_QUIET_PERIOD_MS : file.quietPeriod().millis();
