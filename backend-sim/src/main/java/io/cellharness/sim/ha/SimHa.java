@@ -1,9 +1,10 @@
 package io.cellharness.sim.ha;
 
 import io.cellharness.core.ha.HaEngine;
-import io.cellharness.core.ha.HaEngines;
 import io.cellharness.core.ha.HaHelper;
 import io.cellharness.core.ha.HaPolicy;
+import io.cellharness.core.ha.HaPorts;
+import io.cellharness.core.ha.policy.HaEngines;
 import io.cellharness.core.ha.HaSettings;
 import io.cellharness.core.ha.cloudstack.CloudStackHaSettings;
 import io.cellharness.core.ha.Ring;
@@ -46,7 +47,7 @@ public final class SimHa {
         SimHa ha = new SimHa(cluster, settings);
         HaInvariants.register(cluster, ha.events, settings.heartbeatPeriodMillis());
         ProcessScope scope = cluster.managerProcess("ha-manager");
-        ha.manager = HaEngines.create(policy, new HaEngines.Ports(SimCluster.MANAGER, cluster.describedSpec(), scope,
+        ha.manager = HaEngines.create(policy, new HaPorts(SimCluster.MANAGER, cluster.describedSpec(), scope,
                 cluster.sim(), cluster.hypervisors(scope), cluster.fenceDrivers(scope), cluster.storageHeartbeats(scope),
                 cluster.peerChannel(scope), ha.events, cluster.sim().random("ha-manager")), settings, cloudStack);
         ha.manager.start();

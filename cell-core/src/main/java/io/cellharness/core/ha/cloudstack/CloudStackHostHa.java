@@ -3,9 +3,9 @@ package io.cellharness.core.ha.cloudstack;
 import io.cellharness.core.capacity.HostLoad;
 import io.cellharness.core.ha.FenceChannel;
 import io.cellharness.core.ha.HaEngine;
-import io.cellharness.core.ha.HaEngines;
 import io.cellharness.core.ha.HaObserver;
 import io.cellharness.core.ha.HaPolicy;
+import io.cellharness.core.ha.HaPorts;
 import io.cellharness.core.ha.HostHaState;
 import io.cellharness.core.ha.RecoveryPlacer;
 import io.cellharness.core.mac.MacAllocator;
@@ -129,7 +129,7 @@ public final class CloudStackHostHa implements HaEngine {
         }
     }
 
-    public CloudStackHostHa(HaEngines.Ports ports, CloudStackHaSettings settings) {
+    public CloudStackHostHa(HaPorts ports, CloudStackHaSettings settings) {
         this.node = ports.node();
         this.cluster = ports.cluster();
         this.scheduler = ports.scheduler();
