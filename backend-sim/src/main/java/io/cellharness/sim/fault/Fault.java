@@ -306,6 +306,28 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * The storage heartbeat (lease) area is full: every heartbeat write fails at once with an error (ENOSPC), not a
+     * timeout; reads still answer. Its end: space again, writes succeed.
+     */
+    record LeaseStorageFull() implements Fault {
+        public String kind() {
+            return "lease-storage-full";
+        }
+
+        public String target() {
+            return "lease-area";
+        }
+
+        public void apply(SimCluster c) {
+            c.storage().setLeaseAreaFull(true);
+        }
+
+        public void heal(SimCluster c) {
+            c.storage().setLeaseAreaFull(false);
+        }
+    }
+
     /** The BMC of {@code host} answers the next {@code count} commands as done without doing them. */
     record BmcCommandLost(String host, int count) implements Fault {
         public String kind() {
