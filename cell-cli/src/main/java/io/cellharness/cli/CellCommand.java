@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = CellCommand.Version.class,
         description = "Cell Harness: test and simulate Cell hypervisor clusters (KVM + libvirt + Glue, HA, migration).",
         subcommands = {RunCommand.class, CheckCommand.class, AdviseCommand.class, SimCommand.class, SweepCommand.class,
-                MigratePlanCommand.class, RenderCommand.class,
+                MigratePlanCommand.class, RenderCommand.class, FieldTableCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CellCommand implements Runnable {
 

@@ -1,5 +1,6 @@
 package io.cellharness.cli;
 
+import io.cellharness.core.ha.HaPolicy;
 import io.cellharness.sim.Trace;
 import io.cellharness.sim.scenario.CheckResult;
 import io.cellharness.sim.scenario.SimOutcome;
@@ -56,6 +57,14 @@ final class SimCommand implements Callable<Integer> {
             description = "Write the failover case report (a self-contained HTML page with the timeline) into DIR.")
     Path reportDir;
 
+    @Option(names = "--policy", paramLabel = "POLICY",
+            description = "The manager's HA policy: cell (default) or cloudstack (CloudStack KVM Host HA, as Mold runs it).")
+    String policy;
+
+    @Option(names = "--compare-policies",
+            description = "Run the scenario and seed under both HA policies and print them side by side.")
+    boolean comparePolicies;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +72,20 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         source.load();
         SimRequest request = source.request(source.seed(seed));
+        if (policy != null) {
+            try {
+                request = request.withPolicyOnCommandLine(HaPolicy.parse(policy));
+            } catch (IllegalArgumentException e) {
+                throw new InputError("--policy: " + e.getMessage());
+            }
+        }
+        if (comparePolicies) {
+            if (policy != null || until != null || traceFile != null || reportDir != null) {
+                throw new InputError("--compare-policies runs both policies to the end; it takes no --policy, --until, "
+                        + "--trace or --report");
+            }
+            return PolicyComparisonPrinter.print(request, json, spec.commandLine().getOut());
+        }
         long untilMillis = -1;
         if (until != null) {
             try {
@@ -109,7 +132,7 @@ final class SimCommand implements Callable<Integer> {
         print(request, outcome, wallMillis, spec.commandLine().getOut());
         if (timeline != null) {
             Path page = CaseReportWriter.write(SimReports.caseReport(timeline, outcome,
-                    source.random ? "random" : source.file.toString(), SimSource.replayCommand(request)), reportDir);
+                    source.random ? "random" : source.file.toString(), source.absoluteReplayCommand(request)), reportDir);
             spec.commandLine().getOut().println("case report: " + page);
         }
         return outcome.passed() ? ExitCode.OK : ExitCode.FINDINGS;

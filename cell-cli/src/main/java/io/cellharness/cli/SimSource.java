@@ -90,6 +90,45 @@ final class SimSource {
         }
     }
 
+    /**
+     * The replay line with absolute paths (the {@code cell} script of this build and the scenario file), so that it
+     * works pasted into a shell in any directory; arguments a shell would split or expand are single-quoted.
+     */
+    String absoluteReplayCommand(SimRequest request) {
+        List<String> parts = new ArrayList<>();
+        parts.add(quote(cellExecutable()));
+        parts.add("sim");
+        String relative = file == null ? null : file.toString();
+        for (String arg : request.replay()) {
+            parts.add(quote(arg.equals(relative) ? file.toAbsolutePath().normalize().toString() : arg));
+        }
+        parts.add("--seed");
+        parts.add(Long.toString(request.seed()));
+        return String.join(" ", parts);
+    }
+
+    /** The {@code cell} script beside this build's jar ({@code ROOT/cell-cli/target/cell.jar}), else {@code ./cell}. */
+    static String cellExecutable() {
+        try {
+            Path jar = Path.of(SimSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = jar.toAbsolutePath().getParent().getParent().getParent();
+            Path cell = root.resolve("cell");
+            if (java.nio.file.Files.isRegularFile(cell)) {
+                return cell.toString();
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            // No code source (an unusual class loader): fall back to the relative form.
+        }
+        return "./cell";
+    }
+
+    static String quote(String arg) {
+        if (arg.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
     /** {@code ./cell sim <args> --seed N}: the one line that replays a run. */
     static String replayCommand(SimRequest request) {
         List<String> parts = new ArrayList<>();

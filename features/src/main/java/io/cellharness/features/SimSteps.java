@@ -49,6 +49,7 @@ public class SimSteps {
     private final List<ScheduledFault> faults = new ArrayList<>();
     private final TreeMap<String, Double> dirtyRates = new TreeMap<>();
     private HaSettings ha = HaSettings.DEFAULTS;
+    private io.cellharness.core.ha.HaPolicy policy = io.cellharness.core.ha.HaPolicy.CELL;
     private SimRun run;
     private SimOutcome outcome;
     private final java.util.ArrayDeque<String> traceTail = new java.util.ArrayDeque<>();
@@ -104,6 +105,11 @@ public class SimSteps {
     @Given("the guest {string} dirties memory at {int} MiB\\/s")
     public void dirtyRate(String vm, int mibPerSecond) {
         dirtyRates.put(vm, (double) mibPerSecond);
+    }
+
+    @Given("the manager runs the {word} HA policy")
+    public void policy(String word) {
+        policy = io.cellharness.core.ha.HaPolicy.parse(word);
     }
 
     @Given("the HA lease timeout is {duration}")
@@ -172,8 +178,8 @@ public class SimSteps {
         if (run == null) {
             faults.addAll(FaultFactory.build(faultEntries, cluster));
             run = SimRun.prepare(new SimRequest("scenario", cluster, faults, List.of(), dirtyRates, Long.MAX_VALUE / 4,
-                    Limits.SIM_QUIET_PERIOD_MS, 1, ha, SimSettings.DEFAULTS, List.of(), List.of("scenario")),
-                    List.of(this::keep));
+                    Limits.SIM_QUIET_PERIOD_MS, 1, ha, SimSettings.DEFAULTS, List.of(), List.of("scenario"))
+                    .withPolicy(policy), List.of(this::keep));
         }
         return run;
     }
@@ -253,6 +259,11 @@ public class SimSteps {
     @Then("the manager holds {string} as {word}")
     public void stateNow(String host, String state) {
         assertThat(run().ha().manager().state(host)).isEqualTo(HostHaState.valueOf(state));
+    }
+
+    @Then("the manager holds {string} in CloudStack's state {word}")
+    public void cloudStackState(String host, String state) {
+        assertThat(run().ha().manager().policyState(host)).isEqualTo(state);
     }
 
     @Then("a neighbour of {string} reported it to the manager, saying {string}")

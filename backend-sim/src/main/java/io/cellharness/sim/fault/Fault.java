@@ -284,6 +284,50 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * The BMC of {@code host} answers, but refuses a power-off while the chassis is already off, as Redfish BMCs answer
+     * {@code GracefulShutdown} with HTTP 409 (apache/cloudstack#13376); power status and power on still work.
+     */
+    record BmcRefusesPowerOff(String host) implements Fault {
+        public String kind() {
+            return "bmc-refuses-power-off";
+        }
+
+        public String target() {
+            return host;
+        }
+
+        public void apply(SimCluster c) {
+            c.setBmcRefusesPowerOffWhenOff(host, true);
+        }
+
+        public void heal(SimCluster c) {
+            c.setBmcRefusesPowerOffWhenOff(host, false);
+        }
+    }
+
+    /**
+     * The storage heartbeat (lease) area is full: every heartbeat write fails at once with an error (ENOSPC), not a
+     * timeout; reads still answer. Its end: space again, writes succeed.
+     */
+    record LeaseStorageFull() implements Fault {
+        public String kind() {
+            return "lease-storage-full";
+        }
+
+        public String target() {
+            return "lease-area";
+        }
+
+        public void apply(SimCluster c) {
+            c.storage().setLeaseAreaFull(true);
+        }
+
+        public void heal(SimCluster c) {
+            c.storage().setLeaseAreaFull(false);
+        }
+    }
+
     /** The BMC of {@code host} answers the next {@code count} commands as done without doing them. */
     record BmcCommandLost(String host, int count) implements Fault {
         public String kind() {

@@ -1,8 +1,12 @@
 package io.cellharness.sim.ha;
 
+import io.cellharness.core.ha.HaEngine;
 import io.cellharness.core.ha.HaHelper;
-import io.cellharness.core.ha.HaManager;
+import io.cellharness.core.ha.HaPolicy;
+import io.cellharness.core.ha.HaPorts;
+import io.cellharness.core.ha.policy.HaEngines;
 import io.cellharness.core.ha.HaSettings;
+import io.cellharness.core.ha.cloudstack.CloudStackHaSettings;
 import io.cellharness.core.ha.Ring;
 import io.cellharness.sim.world.ProcessScope;
 import io.cellharness.sim.world.SimCluster;
@@ -12,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Runs the core's HA engine on a simulated cluster: the manager on the manager's node from the start, and a helper on
  * every host whenever it is up (started again after every boot, as the Cell HA helper daemon would be). The engine
- * is the production code; only its ports are simulated.
+ * is the production code; only its ports are simulated. The manager runs the HA policy the run asks for
+ * ({@link HaPolicy}); the hosts, their helpers and the rest of the world are the same whichever it is.
  */
 public final class SimHa {
 
@@ -22,7 +27,7 @@ public final class SimHa {
     private final RecoveryClock recoveryClock;
     private final Ring ring;
     private final TreeMap<String, HaHelper> helpers = new TreeMap<>();
-    private HaManager manager;
+    private HaEngine manager;
 
     private SimHa(SimCluster cluster, HaSettings settings) {
         this.cluster = cluster;
@@ -34,12 +39,17 @@ public final class SimHa {
 
     /** Installs the HA engine and its invariants on {@code cluster}; call before the run starts. */
     public static SimHa install(SimCluster cluster, HaSettings settings) {
+        return install(cluster, settings, HaPolicy.CELL, CloudStackHaSettings.DEFAULTS);
+    }
+
+    /** Installs the HA engine running {@code policy} and the invariants on {@code cluster}; call before the run starts. */
+    public static SimHa install(SimCluster cluster, HaSettings settings, HaPolicy policy, CloudStackHaSettings cloudStack) {
         SimHa ha = new SimHa(cluster, settings);
         HaInvariants.register(cluster, ha.events, settings.heartbeatPeriodMillis());
         ProcessScope scope = cluster.managerProcess("ha-manager");
-        ha.manager = new HaManager(SimCluster.MANAGER, cluster.describedSpec(), scope, cluster.sim(), cluster.hypervisors(scope),
-                cluster.fenceDrivers(scope), cluster.storageHeartbeats(scope), cluster.peerChannel(scope), settings,
-                ha.events, cluster.sim().random("ha-manager"));
+        ha.manager = HaEngines.create(policy, new HaPorts(SimCluster.MANAGER, cluster.describedSpec(), scope,
+                cluster.sim(), cluster.hypervisors(scope), cluster.fenceDrivers(scope), cluster.storageHeartbeats(scope),
+                cluster.peerChannel(scope), ha.events, cluster.sim().random("ha-manager")), settings, cloudStack);
         ha.manager.start();
         for (SimHost host : cluster.hosts()) {
             if (host.up()) {
@@ -61,7 +71,7 @@ public final class SimHa {
         helper.start();
     }
 
-    public HaManager manager() {
+    public HaEngine manager() {
         return manager;
     }
 

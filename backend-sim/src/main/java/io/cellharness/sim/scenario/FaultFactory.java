@@ -19,7 +19,7 @@ public final class FaultFactory {
     /** Every fault kind a scenario may name. */
     public static final List<String> KINDS = List.of("host-crash", "host-power-off", "host-reboot", "libvirtd-hang",
             "mgmt-partition", "storage-partition", "mgmt-loss", "storage-loss", "storage-controller-down",
-            "monitor-flapping", "bmc-unreachable", "bmc-command-lost", "bond-slave-down", "nic-down",
+            "monitor-flapping", "bmc-unreachable", "bmc-command-lost", "bmc-refuses-power-off", "lease-storage-full", "bond-slave-down", "nic-down",
             "switch-without-lacp", "guest-memory-exhaustion");
 
     private FaultFactory() {
@@ -48,6 +48,8 @@ public final class FaultFactory {
             case "monitor-flapping" -> new Fault.MonitorFlapping(controllerHost(e, cluster, where),
                     require(e.period(), where, kind, "period").millis());
             case "bmc-unreachable" -> new Fault.BmcUnreachable(bmcHost(e, cluster, where));
+            case "lease-storage-full" -> new Fault.LeaseStorageFull();
+            case "bmc-refuses-power-off" -> new Fault.BmcRefusesPowerOff(bmcHost(e, cluster, where));
             case "bmc-command-lost" -> new Fault.BmcCommandLost(bmcHost(e, cluster, where),
                     e.count() == null ? 1 : positive(e.count(), where, "count"));
             case "bond-slave-down" -> new Fault.NicDown(host(e, cluster, where), nic(e, cluster, where, true), true);

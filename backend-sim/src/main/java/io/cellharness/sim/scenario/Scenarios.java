@@ -1,6 +1,8 @@
 package io.cellharness.sim.scenario;
 
+import io.cellharness.core.ha.HaPolicy;
 import io.cellharness.core.ha.HaSettings;
+import io.cellharness.core.ha.cloudstack.CloudStackHaSettings;
 import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.validation.Problem;
@@ -42,6 +44,18 @@ public final class Scenarios {
             if (cluster.host(a.to()).isEmpty()) {
                 throw new IllegalArgumentException("actions[" + i + "]: no host named '" + a.to() + "'");
             }
+            // Where the VM is by then: its placement, or the target of an earlier migration of it.
+            String current = cluster.vm(a.migrate()).orElseThrow().host();
+            for (int j = 0; j < i; j++) {
+                ActionEntry earlier = file.actions().get(j);
+                if (earlier.migrate().equals(a.migrate()) && earlier.at().millis() <= a.at().millis()) {
+                    current = earlier.to();
+                }
+            }
+            if (a.to().equals(current)) {
+                throw new IllegalArgumentException("actions[" + i + "]: " + a.migrate() + " already runs on " + a.to()
+                        + "; a migration needs another host");
+            }
         }
         for (int i = 0; i < file.links().size(); i++) {
             LinkSpec l = file.links().get(i);
@@ -57,10 +71,30 @@ public final class Scenarios {
                 throw new IllegalArgumentException("links[" + i + "]: loss must be between 0 and 1, not " + l.loss());
             }
         }
+        for (int i = 0; i < file.faults().size(); i++) {
+            FaultEntry f = file.faults().get(i);
+            if (f.at() != null && f.at().millis() >= file.duration().millis()) {
+                throw new IllegalArgumentException("faults[" + i + "]: at " + f.at() + " is not before the end of the "
+                        + "fault schedule (duration " + file.duration() + "); it would never start");
+            }
+        }
         long quiet = file.quietPeriod() == null ? Limits.SIM_QUIET_PERIOD_MS : file.quietPeriod().millis();
         HaSettings ha = file.ha() == null ? HaSettings.DEFAULTS : file.ha().applyTo(HaSettings.DEFAULTS);
+        HaPolicy policy;
+        try {
+            policy = file.ha() == null ? HaPolicy.CELL : file.ha().policyOrDefault();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ha.policy: " + e.getMessage());
+        }
+        CloudStackHaSettings cloudStack;
+        try {
+            cloudStack = file.ha() == null ? CloudStackHaSettings.DEFAULTS
+                    : file.ha().applyTo(CloudStackHaSettings.DEFAULTS);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ha.cloudstack: " + e.getMessage());
+        }
         return new SimRequest(file.name() == null ? "scenario" : file.name(), cluster,
                 FaultFactory.build(file.faults(), cluster), file.actions(), file.dirtyRates(), file.duration().millis(),
-                quiet, seed, ha, SimSettings.DEFAULTS, file.expect(), replay, file.links());
+                quiet, seed, ha, SimSettings.DEFAULTS, file.expect(), replay, file.links(), policy, cloudStack);
     }
 }

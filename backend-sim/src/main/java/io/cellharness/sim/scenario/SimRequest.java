@@ -1,6 +1,8 @@
 package io.cellharness.sim.scenario;
 
+import io.cellharness.core.ha.HaPolicy;
 import io.cellharness.core.ha.HaSettings;
+import io.cellharness.core.ha.cloudstack.CloudStackHaSettings;
 import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.sim.fault.ScheduledFault;
 import io.cellharness.sim.world.SimSettings;
@@ -24,11 +26,21 @@ import java.util.TreeMap;
  * @param expectations    what the scenario expects
  * @param replay          the command-line arguments that replay this run (without {@code --seed})
  * @param links           links with their own latency or loss
+ * @param policy          the HA policy the manager runs ({@code ha.policy}; Cell by default)
+ * @param cloudStack      the CloudStack policy's settings (used when it runs)
  */
 public record SimRequest(String name, ClusterSpec cluster, List<ScheduledFault> faults, List<ActionEntry> actions,
                          Map<String, Double> dirtyRates, long durationMillis, long quietMillis, long seed,
                          HaSettings ha, SimSettings sim, List<Expectation> expectations, List<String> replay,
-                         List<LinkSpec> links) {
+                         List<LinkSpec> links, HaPolicy policy, CloudStackHaSettings cloudStack) {
+
+    /** A request for the Cell policy. */
+    public SimRequest(String name, ClusterSpec cluster, List<ScheduledFault> faults, List<ActionEntry> actions,
+                      Map<String, Double> dirtyRates, long durationMillis, long quietMillis, long seed, HaSettings ha,
+                      SimSettings sim, List<Expectation> expectations, List<String> replay, List<LinkSpec> links) {
+        this(name, cluster, faults, actions, dirtyRates, durationMillis, quietMillis, seed, ha, sim, expectations, replay,
+                links, HaPolicy.CELL, CloudStackHaSettings.DEFAULTS);
+    }
 
     /** A request whose links all have their network's latency and no loss of their own. */
     public SimRequest(String name, ClusterSpec cluster, List<ScheduledFault> faults, List<ActionEntry> actions,
@@ -39,6 +51,8 @@ public record SimRequest(String name, ClusterSpec cluster, List<ScheduledFault> 
     }
 
     public SimRequest {
+        policy = policy == null ? HaPolicy.CELL : policy;
+        cloudStack = cloudStack == null ? CloudStackHaSettings.DEFAULTS : cloudStack;
         links = List.copyOf(links);
         faults = List.copyOf(faults);
         actions = List.copyOf(actions);
@@ -49,6 +63,21 @@ public record SimRequest(String name, ClusterSpec cluster, List<ScheduledFault> 
 
     public SimRequest withSeed(long newSeed) {
         return new SimRequest(name, cluster, faults, actions, dirtyRates, durationMillis, quietMillis, newSeed, ha, sim,
-                expectations, replay, links);
+                expectations, replay, links, policy, cloudStack);
+    }
+
+    /** The same run under {@code newPolicy}, chosen on the command line: the replay line says so. */
+    public SimRequest withPolicyOnCommandLine(HaPolicy newPolicy) {
+        List<String> args = new java.util.ArrayList<>(replay);
+        args.add("--policy");
+        args.add(newPolicy.word());
+        return new SimRequest(name, cluster, faults, actions, dirtyRates, durationMillis, quietMillis, seed, ha, sim,
+                expectations, args, links, newPolicy, cloudStack);
+    }
+
+    /** The same run under another HA policy: the same world, faults and seed (cell sim --compare-policies). */
+    public SimRequest withPolicy(HaPolicy newPolicy) {
+        return new SimRequest(name, cluster, faults, actions, dirtyRates, durationMillis, quietMillis, seed, ha, sim,
+                expectations, replay, links, newPolicy, cloudStack);
     }
 }

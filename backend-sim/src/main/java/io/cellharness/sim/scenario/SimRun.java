@@ -63,7 +63,7 @@ public final class SimRun {
             }
         }
         cluster.placeInitialVms();
-        this.ha = SimHa.install(cluster, request.ha());
+        this.ha = SimHa.install(cluster, request.ha(), request.policy(), request.cloudStack());
         this.glue = SimGluePaths.needed(cluster)
                 ? SimGluePaths.install(cluster, MonitorSettings.DEFAULTS, Limits.SIM_GUEST_WRITE_INTERVAL_MS) : null;
         this.schedule = new FaultSchedule(request.faults());

@@ -32,8 +32,17 @@ public final class SimTimeline {
     public static final String NOT_RUNNING = "—";
     public static final String STALLED = "STALLED";
 
+    /** A host's ground truth, as its lane's thin strip shows it. */
+    public static final String TRUTH_RUNNING = "running";
+    public static final String TRUTH_CRASHED = "crashed";
+    public static final String TRUTH_POWERED_OFF = "powered off";
+    public static final String TRUTH_BOOTING = "booting";
+    public static final String TRUTH_WATCHDOG_RESET = "reset by its watchdog";
+
     private final SimRun run;
     private final TreeMap<String, List<Change>> hostStates = new TreeMap<>();
+    /** What was true of each host, whatever the manager believed: running, crashed, powered off, booting, reset. */
+    private final TreeMap<String, List<Change>> hostTruth = new TreeMap<>();
     private final TreeMap<String, List<Change>> placements = new TreeMap<>();
     private final TreeMap<String, List<Change>> paths = new TreeMap<>();
     private final List<Moment> moments = new ArrayList<>();
@@ -46,6 +55,7 @@ public final class SimTimeline {
         SimCluster cluster = run.cluster();
         for (String host : cluster.hostNames()) {
             hostStates.computeIfAbsent(host, k -> new ArrayList<>()).add(new Change(0, HostHaState.UP.name()));
+            hostTruth.computeIfAbsent(host, k -> new ArrayList<>()).add(new Change(0, TRUTH_RUNNING));
         }
         for (var vm : cluster.spec().vms()) {
             List<String> where = cluster.ledger().hostsOf(vm.name());
@@ -117,6 +127,19 @@ public final class SimTimeline {
         String component = parts[1];
         String event = parts[2];
         String details = parts.length > 3 ? parts[3] : "";
+        if (hostTruth.containsKey(component)) {
+            String truth = switch (event) {
+                case "crash" -> TRUTH_CRASHED;
+                case "power-off" -> TRUTH_POWERED_OFF;
+                case "power-on" -> TRUTH_BOOTING;
+                case "reset" -> details.startsWith("watchdog") ? TRUTH_WATCHDOG_RESET : TRUTH_BOOTING;
+                case "booted" -> TRUTH_RUNNING;
+                default -> null;
+            };
+            if (truth != null) {
+                change(hostTruth, component, truth);
+            }
+        }
         if (component.equals("fault") && (event.equals("start") || event.equals("end"))) {
             String[] d = details.split(" ", 3);
             String target = d.length > 1 ? d[1].split(",")[0] : "";
@@ -161,8 +184,13 @@ public final class SimTimeline {
 
         @Override
         public void fenced(String host, FenceChannel channel) {
-            moment("fence-confirmed", host, host + " fenced: " + (channel == FenceChannel.POWER_CONFIRMED_OFF
-                    ? "power read back as off" : "lease expired"));
+            moment("fence-confirmed", host, host + " fenced: " + switch (channel) {
+                case POWER_CONFIRMED_OFF -> "power read back as off";
+                case LEASE_EXPIRED -> "lease expired";
+                case POWER_OFF_ACCEPTED -> "power-off accepted by the BMC, not read back";
+                case POWER_STATE_UNKNOWN -> "declared without a command: power state Unknown";
+                case POWER_RESET_ACCEPTED -> "power reset accepted by the BMC (recovery)";
+            });
         }
 
         @Override
@@ -176,6 +204,12 @@ public final class SimTimeline {
     public TreeMap<String, List<Change>> hostStates() {
         return hostStates;
     }
+
+    /** Each host's ground truth over time: {@link #TRUTH_RUNNING}, {@link #TRUTH_CRASHED}, and so on. */
+    public TreeMap<String, List<Change>> hostTruth() {
+        return hostTruth;
+    }
+
 
     public TreeMap<String, List<Change>> placements() {
         return placements;

@@ -18,6 +18,7 @@ public final class SimBmc implements FenceDriver {
     static final class State {
         boolean unreachable;
         int commandsToLose;
+        boolean refusesOffWhenOff;
     }
 
     private final SimCluster cluster;
@@ -70,8 +71,15 @@ public final class SimBmc implements FenceDriver {
 
     @Override
     public CompletionStage<OpResult<Void>> powerOff() {
-        return command("power off", () -> act("power-off", () -> sim().after(cluster.settings().powerOffMillis(),
-                "chassis off " + host.name(), () -> host.powerOff("BMC power off"))));
+        return command("power off", () -> {
+            if (state.refusesOffWhenOff && host.power() == PowerState.OFF) {
+                cluster.trace("bmc@" + host.name(), "power-off-refused", "chassis already off");
+                return OpResult.failed("BMC of " + host.name() + " refused the power off: HTTP 409 Conflict, the "
+                        + "system is already off");
+            }
+            return act("power-off", () -> sim().after(cluster.settings().powerOffMillis(),
+                    "chassis off " + host.name(), () -> host.powerOff("BMC power off")));
+        });
     }
 
     @Override

@@ -341,6 +341,12 @@ public final class SimCluster {
         trace("bmc@" + host, unreachable ? "unreachable" : "reachable", "");
     }
 
+    /** While set, {@code host}'s BMC refuses a power-off when the chassis is already off (Redfish HTTP 409). */
+    public void setBmcRefusesPowerOffWhenOff(String host, boolean refuses) {
+        bmcs.get(host).refusesOffWhenOff = refuses;
+        trace("bmc@" + host, refuses ? "refuses-power-off-when-off" : "accepts-power-off", "");
+    }
+
     public void loseBmcCommands(String host, int count) {
         bmcs.get(host).commandsToLose += count;
         trace("bmc@" + host, "will-lose-commands", Integer.toString(count));

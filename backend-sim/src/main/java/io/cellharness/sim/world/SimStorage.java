@@ -124,6 +124,16 @@ public final class SimStorage {
         return null;
     }
 
+    private boolean leaseAreaFull;
+
+    /** While set, every heartbeat write fails with an error (the lease area is full); reads still answer. */
+    public void setLeaseAreaFull(boolean full) {
+        if (leaseAreaFull != full) {
+            leaseAreaFull = full;
+            cluster.trace("storage", full ? "lease-area-full" : "lease-area-space", "");
+        }
+    }
+
     /** Virtual time of {@code host}'s last successful heartbeat write, or -1. */
     public long lastHeartbeatWrite(String host) {
         return lastWrite.getOrDefault(host, -1L);
@@ -159,6 +169,10 @@ public final class SimStorage {
             @Override
             public CompletionStage<OpResult<Long>> write(String host) {
                 return request(caller, caller.node(), "heartbeat write " + host, timeout, () -> {
+                    if (leaseAreaFull) {
+                        return OpResult.failed("heartbeat write of " + host + " failed: no space left on the lease "
+                                + "area (ENOSPC)");
+                    }
                     long value = counters.merge(host, 1L, Long::sum);
                     lastWrite.put(host, sim().nowMillis());
                     return OpResult.ok(value);

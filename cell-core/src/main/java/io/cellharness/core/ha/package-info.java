@@ -3,6 +3,10 @@
  * libvirt and storage, neighbour checks), and the {@link io.cellharness.core.ha.HaManager} (the Mold role) with an
  * explicit state machine per host, two-channel fencing (power read back as off, or the storage lease expired),
  * recovery placement by restart priority, and the mass-failure guard. Runs unchanged on the simulator and on real
- * hosts: it sees the world only through the ports, on one thread. Depends on model, limits, capacity, cpu, mac, migration, network, provision and port.
+ * hosts: it sees the world only through the ports, on one thread. The manager's role is {@link
+ * io.cellharness.core.ha.HaEngine}; {@code ha.policy.HaEngines} builds it for the chosen
+ * {@link io.cellharness.core.ha.HaPolicy}: the Cell policy ({@code HaManager}) or CloudStack KVM Host HA
+ * ({@code ha.cloudstack}), from the same ports. Depends on model, limits, capacity, cpu, mac, migration, network,
+ * provision and port.
  */
 package io.cellharness.core.ha;

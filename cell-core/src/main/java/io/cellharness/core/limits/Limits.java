@@ -322,4 +322,39 @@ public final class Limits {
     public static final long LOCAL_LIBVIRTD_READY_MILLIS = 90_000;
     /** A-01: how long a local libvirtd may take to exit after SIGTERM before it is killed. */
     public static final long LOCAL_LIBVIRTD_STOP_MILLIS = 20_000;
+
+    // ---- CloudStack KVM Host HA (the `cloudstack` HA policy): upstream defaults, cited where they come from ----
+
+    /** {@code BackgroundPollManagerImpl.getRoundDelay()}: the HA manager's background poll runs every 4 s. */
+    public static final long CLOUDSTACK_HA_POLL_MS = 4_000;
+    /** {@code KVMHAConfig} {@code kvm.ha.health.check.timeout}: 10 s for a health check to complete. */
+    public static final long CLOUDSTACK_HEALTH_CHECK_TIMEOUT_MS = 10_000;
+    /** {@code KVMHAConfig} {@code kvm.ha.activity.check.timeout}: 60 s for an activity check to complete. */
+    public static final long CLOUDSTACK_ACTIVITY_CHECK_TIMEOUT_MS = 60_000;
+    /** {@code KVMHAConfig} {@code kvm.ha.activity.check.interval}: 60 s between activity checks. */
+    public static final long CLOUDSTACK_ACTIVITY_CHECK_INTERVAL_MS = 60_000;
+    /** {@code KVMHAConfig} {@code kvm.ha.activity.check.max.attempts}: 10 activity checks before a decision. */
+    public static final int CLOUDSTACK_ACTIVITY_CHECK_MAX_ATTEMPTS = 10;
+    /** {@code KVMHAConfig} {@code kvm.ha.activity.check.failure.ratio}: recover when more than 0.7 of them failed. */
+    public static final double CLOUDSTACK_ACTIVITY_CHECK_FAILURE_RATIO = 0.7;
+    /** {@code KVMHAConfig} {@code kvm.ha.degraded.max.period}: 300 s in Degraded before activity is checked again. */
+    public static final long CLOUDSTACK_DEGRADED_MAX_PERIOD_MS = 300_000;
+    /** {@code KVMHAConfig} {@code kvm.ha.recover.timeout}: 60 s for a recovery (power reset) to complete. */
+    public static final long CLOUDSTACK_RECOVER_TIMEOUT_MS = 60_000;
+    /** {@code KVMHAConfig} {@code kvm.ha.recover.wait.period}: 600 s in Recovered before the host is Available. */
+    public static final long CLOUDSTACK_RECOVER_WAIT_PERIOD_MS = 600_000;
+    /** {@code KVMHAConfig} {@code kvm.ha.recover.failure.threshold}: 1 recovery attempt, then the host is fenced. */
+    public static final int CLOUDSTACK_RECOVER_ATTEMPT_THRESHOLD = 1;
+    /** {@code KVMHAConfig} {@code kvm.ha.fence.timeout}: 60 s for a fence (power off) to complete. */
+    public static final long CLOUDSTACK_FENCE_TIMEOUT_MS = 60_000;
+    /**
+     * {@code KVMHAConfig} {@code kvm.ha.accepted.problematic.hosts.ratio}: when more than this share of a cluster's
+     * hosts (rounded down) are problematic, HA neither recovers nor fences ({@code KvmHaHelper.isClusteProblematic}).
+     */
+    public static final double CLOUDSTACK_ACCEPTED_PROBLEMATIC_HOSTS_RATIO = 0.3;
+    /**
+     * {@code KVMHABase}: the KVM agent writes its NFS heartbeat every 60 s; a heartbeat older than that is "not
+     * beating" for {@code KVMHAChecker}.
+     */
+    public static final long CLOUDSTACK_HEARTBEAT_STALE_MS = 60_000;
 }

@@ -57,9 +57,19 @@ public record CaseReport(
         summary = ordered(summary);
     }
 
-    /** The invariants that did not hold. */
+    /** The invariants (safety and liveness, not expectations) that did not hold. */
     public List<InvariantResult> violations() {
-        return invariants.stream().filter(i -> !i.held()).toList();
+        return trueInvariants().stream().filter(i -> !i.held()).toList();
+    }
+
+    /** Safety and liveness invariants. */
+    public List<InvariantResult> trueInvariants() {
+        return invariants.stream().filter(i -> i.kind() != InvariantResult.Kind.EXPECTATION).toList();
+    }
+
+    /** The scenario's expectations. */
+    public List<InvariantResult> expectations() {
+        return invariants.stream().filter(i -> i.kind() == InvariantResult.Kind.EXPECTATION).toList();
     }
 
     static Map<String, String> ordered(Map<String, String> map) {

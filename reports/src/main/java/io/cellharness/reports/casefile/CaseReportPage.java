@@ -40,24 +40,36 @@ public final class CaseReportPage {
         body.open("div", "class", "chart-box").append(chartSvg).close("div");
         hiddenVms(body, selection);
         body.close("section");
-        invariants(body, report.invariants());
+        invariants(body, report.trueInvariants(), "invariants", "Invariants");
+        if (!report.expectations().isEmpty()) {
+            invariants(body, report.expectations(), "expectations", "Expectations");
+        }
         traceTail(body, report.traceTail());
         body.element("footer", "Cell Harness failover case. Times are virtual (the simulator's clock, since the start"
                 + " of the run). The replay command runs the same seed again; a faithful replay shows the same trace"
                 + " hash.");
-        return HtmlPage.render("Failover case: " + report.title() + " (seed " + report.seed() + ")", "", 1, body);
+        return HtmlPage.render("Failover case: " + report.title() + " (seed " + report.seed() + ")", PAGE_CSS, 1, body);
     }
 
     private static void header(Markup m, CaseReport r) {
         m.open("header");
         m.element("h1", r.title());
+        // Expectations are what one scenario expects; invariants are what must always hold. Counted apart.
+        List<InvariantResult> expectations = r.expectations();
+        if (!expectations.isEmpty()) {
+            long failed = expectations.stream().filter(i -> !i.held()).count();
+            m.element("span", failed == 0 ? "all " + expectations.size() + " expectations met"
+                    : failed + " of " + expectations.size() + " expectations failed", "class",
+                    failed == 0 ? "verdict expectations ok" : "verdict expectations bad");
+        }
+        List<InvariantResult> invariants = r.trueInvariants();
         List<InvariantResult> violated = r.violations();
-        if (r.invariants().isEmpty()) {
+        if (invariants.isEmpty()) {
             m.element("span", "no invariants checked", "class", "verdict bad");
         } else if (violated.isEmpty()) {
-            m.element("span", "all " + r.invariants().size() + " invariants held", "class", "verdict ok");
+            m.element("span", "all " + invariants.size() + " invariants held", "class", "verdict ok");
         } else {
-            m.element("span", violated.size() + " of " + r.invariants().size() + " invariants violated", "class",
+            m.element("span", violated.size() + " of " + invariants.size() + " invariants violated", "class",
                     "verdict bad");
         }
         m.open("dl", "class", "facts");
@@ -86,11 +98,18 @@ public final class CaseReportPage {
 
     private static void legend(Markup m, TimelineChart chart) {
         m.open("div", "class", "legend");
-        m.open("div", "class", "group").element("span", "Host state", "class", "title");
+        m.open("div", "class", "group").element("span", "Host state (the manager's belief)", "class", "title");
         for (String state : chart.statesUsed()) {
             swatchItem(m, Colours.hostState(state), state);
         }
         m.close("div");
+        if (!chart.truthsUsed().isEmpty()) {
+            m.open("div", "class", "group").element("span", "Host truth (thin strip)", "class", "title");
+            for (String truth : chart.truthsUsed()) {
+                swatchItem(m, Colours.hostTruth(truth), truth);
+            }
+            m.close("div");
+        }
         if (!chart.hostColoursUsed().isEmpty()) {
             m.open("div", "class", "group").element("span", "VM runs on", "class", "title");
             chart.hostColoursUsed().forEach((host, colour) -> swatchItem(m, colour, host));
@@ -142,23 +161,25 @@ public final class CaseReportPage {
         m.close("details");
     }
 
-    private static void invariants(Markup m, List<InvariantResult> invariants) {
+    private static void invariants(Markup m, List<InvariantResult> invariants, String id, String title) {
         long held = invariants.stream().filter(InvariantResult::held).count();
-        m.open("section", "id", "invariants");
-        m.element("h2", "Invariants (" + held + " of " + invariants.size() + " held)");
+        m.open("section", "id", id);
+        m.element("h2", title + " (" + held + " of " + invariants.size() + " held)");
         if (invariants.isEmpty()) {
             m.element("p", "No invariants were checked in this run.", "class", "note");
             m.close("section");
             return;
         }
         m.open("table").open("thead").open("tr");
-        m.element("th", "Invariant").element("th", "Kind").element("th", "Result").element("th", "What it demands");
+        m.element("th", title.equals("Invariants") ? "Invariant" : "Expectation").element("th", "Kind")
+                .element("th", "Result").element("th", "What it demands");
         m.close("tr").close("thead").open("tbody");
         for (InvariantResult inv : invariants) {
             m.open("tr", "class", inv.held() ? "held" : "violated");
             m.element("td", inv.name());
             m.element("td", inv.kind().spelling());
-            m.open("td").element("span", inv.held() ? "held" : "VIOLATED", "class",
+            m.open("td").element("span", inv.held() ? "held" : inv.kind() == InvariantResult.Kind.EXPECTATION
+                    ? "FAILED" : "VIOLATED", "class",
                     inv.held() ? "badge held" : "badge violated").close("td");
             m.open("td").text(inv.description());
             if (!inv.held()) {
@@ -172,12 +193,32 @@ public final class CaseReportPage {
 
     private static void traceTail(Markup m, List<String> lines) {
         m.open("section", "id", "trace");
-        m.element("h2", "Trace tail (last " + lines.size() + " lines)");
+        long routine = lines.stream().filter(TraceLines::routine).count();
+        m.element("h2", "Trace tail (last " + lines.size() + " lines" + (routine == 0 ? ")"
+                : "; " + routine + " routine heartbeat lines hidden)"));
         if (lines.isEmpty()) {
             m.element("p", "No trace lines were kept.", "class", "note");
         } else {
-            m.element("pre", String.join("\n", lines), "class", "trace");
+            if (routine > 0) {
+                m.empty("input", "type", "checkbox", "id", "show-routine");
+                m.element("label", "show the routine heartbeat lines too", "for", "show-routine");
+            }
+            // Routine lines stay in the page (the tail is whole), hidden until asked for.
+            m.open("pre", "class", "trace");
+            for (int i = 0; i < lines.size(); i++) {
+                String text = lines.get(i) + (i + 1 < lines.size() ? "\n" : "");
+                if (TraceLines.routine(lines.get(i))) {
+                    m.element("span", text, "class", "routine");
+                } else {
+                    m.text(text);
+                }
+            }
+            m.close("pre");
         }
         m.close("section");
     }
+
+    /** Hides routine trace lines until the box above the trace is ticked. */
+    static final String PAGE_CSS = ".trace .routine{display:none}#show-routine:checked~pre .routine{display:inline}"
+            + ".verdict.expectations{margin-right:.5em}";
 }

@@ -46,6 +46,24 @@ final class Colours {
         return m;
     }
 
+    /** A host's ground truth (the thin strip under its lane): what the simulator knows, not what the manager believed. */
+    static final Map<String, String> HOST_TRUTH = hostTruthColours();
+
+    private static Map<String, String> hostTruthColours() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("running", "#9fd8b0");
+        m.put("booting", "#a0cbe8");
+        m.put("reset by its watchdog", "#7b4fc9");
+        m.put("crashed", "#d62728");
+        m.put("powered off", "#3b3f45");
+        return m;
+    }
+
+    static String hostTruth(String truth) {
+        String known = HOST_TRUTH.get(truth.toLowerCase(Locale.ROOT));
+        return known != null ? known : OTHER_STATES.get(Math.floorMod(truth.hashCode(), OTHER_STATES.size()));
+    }
+
     /** The colour of a host state: fixed for the known names (any case), stable for any other. */
     static String hostState(String state) {
         String known = HOST_STATES.get(state.toUpperCase(Locale.ROOT));

@@ -13,10 +13,15 @@ import java.util.Objects;
  */
 public record InvariantResult(String name, Kind kind, boolean held, String description, String violation) {
 
-    /** Safety: nothing bad ever happens. Liveness: something good eventually happens. */
+    /**
+     * Safety: nothing bad ever happens. Liveness: something good eventually happens. Expectation: what one scenario
+     * expects (a fence, a recovery time); it is reported beside the invariants, never counted as one.
+     */
     public enum Kind {
         SAFETY("safety"),
-        LIVENESS("liveness");
+        LIVENESS("liveness"),
+        /** Not an invariant: what this scenario expects of its run (counted apart on the page). */
+        EXPECTATION("expectation");
 
         private final String spelling;
 

@@ -26,8 +26,9 @@ final class TimelineChart {
     static final double WIDTH = 1280;
     static final double PLOT_X0 = 190;
     static final double PLOT_X1 = 1262;
-    private static final double HOST_PITCH = 26;
-    private static final double HOST_BAR = 20;
+    private static final double HOST_PITCH = 31;
+    private static final double HOST_BAR = 18;
+    private static final double TRUTH_BAR = 5;
     private static final double VM_PITCH = 22;
     private static final double VM_BAR = 13;
     private static final double PATH_BAR = 4;
@@ -44,6 +45,7 @@ final class TimelineChart {
     private final long end;
 
     private final Set<String> statesUsed = new LinkedHashSet<>();
+    private final Set<String> truthsUsed = new LinkedHashSet<>();
     private final Set<Marker.Kind> markerKindsUsed = EnumSet.noneOf(Marker.Kind.class);
     private boolean notRunningUsed;
     private boolean stalledUsed;
@@ -73,6 +75,22 @@ final class TimelineChart {
 
     long endMillis() {
         return end;
+    }
+
+    /** Ground truths drawn under the host lanes, in legend order. */
+    List<String> truthsUsed() {
+        List<String> ordered = new ArrayList<>();
+        for (String t : Colours.HOST_TRUTH.keySet()) {
+            if (truthsUsed.contains(t)) {
+                ordered.add(t);
+            }
+        }
+        for (String t : truthsUsed) {
+            if (!ordered.contains(t)) {
+                ordered.add(t);
+            }
+        }
+        return ordered;
     }
 
     /** Host states drawn, in legend order (known states in their fixed order, then others as first seen). */
@@ -226,7 +244,12 @@ final class TimelineChart {
             statesUsed.add(iv.value());
             String fill = Colours.hostState(iv.value());
             segment(m, iv, y, HOST_BAR, fill, null, iv.value(),
-                    host.host() + " · " + iv.value() + " · " + span(iv));
+                    host.host() + " · the manager believed " + iv.value() + " · " + span(iv));
+        }
+        for (Interval<String> iv : host.truth()) {
+            truthsUsed.add(iv.value());
+            segment(m, iv, y + HOST_BAR + 2, TRUTH_BAR, Colours.hostTruth(iv.value()), null, "",
+                    host.host() + " · in truth " + iv.value() + " · " + span(iv));
         }
         m.close("g");
     }

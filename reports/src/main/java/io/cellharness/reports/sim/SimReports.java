@@ -27,7 +27,8 @@ public final class SimReports {
     public static CaseReport caseReport(SimTimeline timeline, SimOutcome outcome, String scenario, String replayCommand) {
         long end = outcome.virtualMillis();
         List<HostLane> hosts = new ArrayList<>();
-        timeline.hostStates().forEach((host, changes) -> hosts.add(new HostLane(host, intervals(changes, end))));
+        timeline.hostStates().forEach((host, changes) -> hosts.add(new HostLane(host, intervals(changes, end),
+                intervals(timeline.hostTruth().getOrDefault(host, List.of()), end))));
         List<VmLane> vms = new ArrayList<>();
         timeline.placements().forEach((vm, changes) -> vms.add(new VmLane(vm, intervals(changes, end),
                 intervals(timeline.paths().getOrDefault(vm, List.of()), end))));
@@ -37,8 +38,12 @@ public final class SimReports {
         }
         List<InvariantResult> invariants = new ArrayList<>();
         for (CheckResult c : outcome.checks()) {
-            InvariantResult.Kind kind = c.kind().equals("safety") ? InvariantResult.Kind.SAFETY : InvariantResult.Kind.LIVENESS;
-            String name = c.kind().equals("expectation") ? "expected: " + c.name() : c.name();
+            InvariantResult.Kind kind = switch (c.kind()) {
+                case "safety" -> InvariantResult.Kind.SAFETY;
+                case "expectation" -> InvariantResult.Kind.EXPECTATION;
+                default -> InvariantResult.Kind.LIVENESS;
+            };
+            String name = c.name();
             invariants.add(c.held() ? InvariantResult.held(name, kind, c.description())
                     : InvariantResult.violated(name, kind, c.description(), c.detail()));
         }
