@@ -125,6 +125,11 @@ public final class MacAllocator {
         return owners.size();
     }
 
+    /** How many addresses of the manager's own range (M-01) are taken, explicit ones included: what runs out. */
+    public long assignedInUse() {
+        return assignedInUse;
+    }
+
     /**
      * Gives every NIC of {@code vm} without a MAC a fresh one and returns the VM with them filled in; the NICs are
      * registered under {@code vm}'s name.
