@@ -183,7 +183,9 @@ public class StorageSteps {
                 case "probe period" -> defaults.probePeriodMillis();
                 case "misses before failover" -> defaults.missThreshold();
                 case "probe timeout" -> defaults.probeTimeoutMillis();
-                case "stable period" -> defaults.stablePeriodMillis();
+                case "damping window" -> defaults.dampingWindowMillis();
+                case "first hold" -> defaults.firstHoldMillis();
+                case "hold bound" -> defaults.maxHoldMillis();
                 default -> throw new IllegalArgumentException("no monitor setting '" + row.setting() + "'");
             };
             long documented = ((Number) Limits.class.getField(row.limit()).get(null)).longValue();
@@ -193,12 +195,12 @@ public class StorageSteps {
         }
     }
 
-    @When("monitor health is set to a probe period of {long} ms, {int} misses, a probe timeout of {long} ms and a stable period of {long} ms")
-    public void settings(long period, int misses, long timeout, long stable) {
+    @When("monitor health is set to a probe period of {long} ms, {int} misses, a probe timeout of {long} ms, a damping window of {long} ms and holds from {long} ms up to {long} ms")
+    public void settings(long period, int misses, long timeout, long window, long firstHold, long maxHold) {
         settings = null;
         settingsRefusal = null;
         try {
-            settings = new MonitorSettings(period, misses, timeout, stable);
+            settings = new MonitorSettings(period, misses, timeout, window, firstHold, maxHold);
         } catch (IllegalArgumentException e) {
             settingsRefusal = e;
         }

@@ -127,29 +127,33 @@ Feature: Storage types, RAW disks, HCI passthrough and the Glue I/O path
     Then the I/O of the VM "batch" goes through the monitor on "cube2"
     And the monitors "cube9" would fail over to are, nearest first, "cube2, cube1"
 
-  @S-07
+  @S-07 @S-09
   Scenario: Monitor health checks have documented defaults
     Then the monitor health settings have the documented defaults:
-      | setting                | limit                         | value     |
-      | probe period           | MONITOR_PROBE_PERIOD_MILLIS   | 2000 ms   |
-      | misses before failover | MONITOR_MISS_THRESHOLD        | 3         |
-      | probe timeout          | MONITOR_PROBE_TIMEOUT_MILLIS  | 1000 ms   |
-      | stable period          | MONITOR_STABLE_PERIOD_MILLIS  | 30000 ms  |
+      | setting                | limit                             | value     |
+      | probe period           | MONITOR_PROBE_PERIOD_MILLIS       | 2000 ms   |
+      | misses before failover | MONITOR_MISS_THRESHOLD            | 3         |
+      | probe timeout          | MONITOR_PROBE_TIMEOUT_MILLIS      | 1000 ms   |
+      | damping window         | MONITOR_DAMPING_WINDOW_MILLIS     | 60000 ms  |
+      | first hold             | MONITOR_DAMPING_FIRST_HOLD_MILLIS | 10000 ms  |
+      | hold bound             | MONITOR_DAMPING_MAX_HOLD_MILLIS   | 80000 ms  |
 
-  @S-07
+  @S-07 @S-09
   Scenario Outline: Monitor health settings that cannot work are refused
-    When monitor health is set to a probe period of <period> ms, <misses> misses, a probe timeout of <timeout> ms and a stable period of <stable> ms
+    When monitor health is set to a probe period of <period> ms, <misses> misses, a probe timeout of <timeout> ms, a damping window of <window> ms and holds from <hold> ms up to <bound> ms
     Then the settings are refused: "<reason>"
 
     Examples:
-      | period | misses | timeout | stable | reason                                                                                       |
-      | 0      | 3      | 1000    | 30000  | S-07 monitor probe period is 0 ms; it must be more than 0                                     |
-      | 2000   | 0      | 1000    | 30000  | S-07 monitor miss threshold is 0; it must be at least 1                                       |
-      | 2000   | 3      | 2000    | 30000  | S-05 monitor probe timeout is 2000 ms; it must be more than 0 and less than the probe period (2000 ms) |
-      | 2000   | 3      | 1000    | 1000   | S-09 stable period is 1000 ms; it must be at least the probe period (2000 ms)                 |
-      | 10000  | 3      | 1000    | 30000  | S-05 failover stall bound (period x misses + timeout) is 31000 ms; it must stay below the guest's I/O timeout of 30000 ms |
+      | period | misses | timeout | window | hold  | bound | reason                                                                                       |
+      | 0      | 3      | 1000    | 60000  | 10000 | 80000 | S-07 monitor probe period is 0 ms; it must be more than 0                                     |
+      | 2000   | 0      | 1000    | 60000  | 10000 | 80000 | S-07 monitor miss threshold is 0; it must be at least 1                                       |
+      | 2000   | 3      | 2000    | 60000  | 10000 | 80000 | S-05 monitor probe timeout is 2000 ms; it must be more than 0 and less than the probe period (2000 ms) |
+      | 2000   | 3      | 1000    | 1000   | 10000 | 80000 | S-09 damping window is 1000 ms; it must be at least the probe period (2000 ms)                |
+      | 2000   | 3      | 1000    | 60000  | 1000  | 80000 | S-09 first hold is 1000 ms; it must be at least the probe period (2000 ms)                    |
+      | 2000   | 3      | 1000    | 60000  | 10000 | 5000  | S-09 hold bound is 5000 ms; it must be at least the first hold (10000 ms)                     |
+      | 10000  | 3      | 1000    | 60000  | 10000 | 80000 | S-05 failover stall bound (period x misses + timeout) is 31000 ms; it must stay below the guest's I/O timeout of 30000 ms |
 
   @S-07
   Scenario: Other workable settings are accepted and bound the failover stall
-    When monitor health is set to a probe period of 1000 ms, 5 misses, a probe timeout of 500 ms and a stable period of 10000 ms
+    When monitor health is set to a probe period of 1000 ms, 5 misses, a probe timeout of 500 ms, a damping window of 10000 ms and holds from 2000 ms up to 8000 ms
     Then the settings are accepted, a failover stalling I/O for less than 5500 ms
