@@ -157,7 +157,7 @@ public class SimSteps {
     @Given("every storage controller stops at {duration} for {duration}")
     public void allControllersDown(VirtualDuration at, VirtualDuration length) {
         for (HostSpec h : cluster.hosts()) {
-            if (h.storageController() != null) {
+            if (h.storageController() != null && h.storageController().runsMonitor()) {
                 faultFor("storage-controller-down", h.name(), at, length);
             }
         }
@@ -335,6 +335,15 @@ public class SimSteps {
     @Then("the running VM {string} writes through the monitor on {string}")
     public void pathVia(String vm, String host) {
         assertThat(io(vm).path().toString()).isEqualTo("via " + host);
+    }
+
+    /** S-10: the VM runs on one host other than {@code old}, and its Glue I/O goes through that host's own monitor. */
+    @Then("{string} runs again elsewhere than {string}, writing through the monitor of the host it runs on")
+    public void pathFollowsTheVm(String vm, String old) {
+        List<String> hosts = run().cluster().ledger().hostsOf(vm);
+        assertThat(hosts).as("hosts %s runs on", vm).hasSize(1).doesNotContain(old);
+        assertThat(io(vm).host()).as("the host its I/O is attached to").isEqualTo(hosts.get(0));
+        assertThat(io(vm).path().toString()).isEqualTo("via " + hosts.get(0));
     }
 
     @Then("the running VM {string} has its writes held: no monitor answers")

@@ -81,6 +81,25 @@ Feature: Glue storage I/O paths over time
     Then the monitor on "cube2", as "cube2" sees it, has 0 repeats and a hold of 0s
     And the running VM "app2" writes through the monitor on "cube2"
 
+  @S-10
+  Scenario: After a live migration the VM's Glue I/O goes through the controller of its new host
+    When "app1" is live-migrated to "cube3" at 30s
+    And the simulation runs until 1m
+    Then "app1" runs on "cube3"
+    And the running VM "app1" writes through the monitor on "cube3"
+    And "app1" runs again elsewhere than "cube1", writing through the monitor of the host it runs on
+    And "app1" failed over 0 times and failed back 0 times
+    And no write of "app1" was lost and all were acknowledged
+    And no invariant is violated
+
+  @S-10 @H-04
+  Scenario: After an HA restart the VM's Glue I/O goes through the controller of its new host
+    Given "cube1" crashes at 30s
+    When the simulation runs until 2m
+    Then "app1" runs again elsewhere than "cube1", writing through the monitor of the host it runs on
+    And no write of "app1" was lost and all were acknowledged
+    And no invariant is violated
+
   @S-05 @H-05
   Scenario: A storage path failover is not a host failure
     Given the fault storage-controller-down hits "cube3" at 30s for 2m

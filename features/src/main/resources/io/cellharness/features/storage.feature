@@ -106,15 +106,37 @@ Feature: Storage types, RAW disks, HCI passthrough and the Glue I/O path
     And the error message says "passed through to the storage controller VM by vms[0].passthrough.luns[0] (scvm1); the hypervisor never manages those disks, so it cannot also be a VM volume"
 
   @S-04
-  Scenario: A VM's Glue I/O goes through the monitor on its own host
-    Given the HCI hosts "cube1, cube2, cube3", each with a storage controller
+  Scenario: A VM's Glue I/O goes through the monitor on its own host, and the others are ordered by distance
+    Given the HCI hosts "cube1, cube2, cube3, cube4", each with a storage controller
     And a VM "web" with a Glue disk placed on "cube2"
+    And the network distances between the hosts are:
+      | from  | cube1 | cube2 | cube3 | cube4 |
+      | cube1 | 0     | 3     | 2     | 1     |
+      | cube2 | 3     | 0     | 1     | 2     |
+      | cube3 | 2     | 1     | 0     | 3     |
+      | cube4 | 1     | 2     | 3     | 0     |
     When the Glue I/O paths are chosen
     Then the Glue I/O of "cube1" goes through the monitor on "cube1"
     And the Glue I/O of "cube2" goes through the monitor on "cube2"
-    And the Glue I/O of "cube3" goes through the monitor on "cube3"
+    And the Glue I/O of "cube4" goes through the monitor on "cube4"
     And the I/O of the VM "web" goes through the monitor on "cube2"
-    And the monitors "cube2" would fail over to are, nearest first, "cube2, cube1, cube3"
+    And the monitors "cube2" would fail over to are, nearest first, "cube2, cube3, cube4, cube1"
+    And the monitors "cube1" would fail over to are, nearest first, "cube1, cube4, cube3, cube2"
+
+  @S-04
+  Scenario: Five hosts run three monitors; a host whose controller runs none uses the nearest monitor
+    Given the HCI hosts "cube1, cube3, cube5", each with a storage controller
+    And the HCI hosts "cube2, cube4", each with a storage controller that runs no monitor
+    And a VM "app" with a Glue disk placed on "cube4"
+    And the network distances between the hosts are:
+      | from  | cube1 | cube2 | cube3 | cube4 | cube5 |
+      | cube2 | 1     | 0     | 2     | 3     | 4     |
+      | cube4 | 4     | 3     | 2     | 0     | 1     |
+    When the Glue I/O paths are chosen
+    Then the Glue I/O of "cube2" goes through the monitor on "cube1"
+    And the I/O of the VM "app" goes through the monitor on "cube5"
+    And the monitors "cube4" would fail over to are, nearest first, "cube5, cube3, cube1"
+    And the monitors "cube2" would fail over to are, nearest first, "cube1, cube3, cube5"
 
   @S-04
   Scenario: A host without a storage controller uses the nearest monitor

@@ -38,6 +38,7 @@ public final class ScenarioReport {
 
     public static String markdown(RunSummary run, Catalogue catalogue) {
         StringBuilder sb = new StringBuilder("# Behaviour scenarios on ").append(run.backend()).append("\n\n");
+        sb.append("Guests: ").append(run.guests()).append(" (A-04).\n\n");
         sb.append(run.scenarios().size()).append(" scenarios: ").append(run.passed()).append(" passed, ")
                 .append(run.failed()).append(" failed, ").append(run.skipped()).append(" skipped.\n\n");
         sb.append("| ID | scenarios | passed | failed | skipped | backend |\n|---|---:|---:|---:|---:|---|\n");
@@ -62,6 +63,7 @@ public final class ScenarioReport {
     public static String json(RunSummary run, Catalogue catalogue) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("backend", run.backend());
+        doc.put("guests", run.guests());
         doc.put("passed", run.passed());
         doc.put("failed", run.failed());
         doc.put("skipped", run.skipped());

@@ -118,12 +118,12 @@ public final class MonitorPathSelector {
     }
 
     /**
-     * Registers a cluster: the storage controller of every host that has one as a monitor, every host, and every
-     * placed VM with a Glue disk.
+     * Registers a cluster: the monitor of every storage controller that runs one, every host, and every placed VM
+     * with a Glue disk.
      */
     public void registerCluster(ClusterSpec spec) {
         for (HostSpec host : spec.hosts()) {
-            if (host.storageController() != null) {
+            if (host.storageController() != null && host.storageController().runsMonitor()) {
                 addMonitor(host.name());
             }
         }

@@ -129,9 +129,12 @@ class HostNetworkTest {
     @Test
     void badBridgesAreRefused() {
         NetworkFabric fabric = fabric(host("h1"));
-        assertThat(fabric.attach("h1", vm("a", "br-FOO"))).isEqualTo(new PortAttachment.Refused("N-03",
+        // N-01: a host has only its native Linux bridges, so a NIC on any other (an Open vSwitch one) gets no port
+        assertThat(fabric.attach("h1", vm("a", "br-FOO"))).isEqualTo(new PortAttachment.Refused("N-01",
                 "NIC 0: unknown bridge 'br-FOO'; a host has br-MGMT, br-VM, br-PN, br-CN, cloud0 and VLAN bridges "
                         + "like br-VM.101"));
+        assertThat(fabric.attach("h1", vm("a", "br-VM.5000"))).extracting(a -> ((PortAttachment.Refused) a).rule())
+                .isEqualTo("N-03");
         assertThatThrownBy(() -> BridgeRef.vlan(4095)).hasMessage("VLAN 4095 is not a usable 802.1Q VLAN ID (1..4094)");
         assertThatThrownBy(() -> fabric.nicDown("h1", "eth7")).hasMessage(
                 "host h1 has no NIC eth7 (NICs: eno1, eno2, eno3, eno4)");

@@ -8,8 +8,13 @@ import java.util.TreeMap;
 /**
  * The outcome of a scenario run: every scenario, and per catalogue ID how many scenarios cover it and how many
  * passed or failed.
+ *
+ * @param backend   sim or libvirt
+ * @param guests    A-04: which guests the run's hosts ran, {@code kvm} or {@code qemu (TCG)} (e.g. {@code kvm
+ *                  (simulated hosts)} on the simulator)
+ * @param scenarios every scenario's outcome
  */
-public record RunSummary(String backend, List<ScenarioOutcome> scenarios) {
+public record RunSummary(String backend, String guests, List<ScenarioOutcome> scenarios) {
 
     /** One row of the per-ID table. */
     public record IdRow(String id, int scenarios, int passed, int failed, int skipped) {

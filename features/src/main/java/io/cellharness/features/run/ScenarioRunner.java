@@ -93,7 +93,22 @@ public final class ScenarioRunner {
                 System.setProperty(BACKEND_PROPERTY, previous);
             }
         }
-        return new RunSummary(backend, collector.outcomes);
+        return new RunSummary(backend, guests(backend, dryRun), collector.outcomes);
+    }
+
+    /** which guests the run's hosts ran. */
+    private static String guests(String backend, boolean dryRun) {
+        if (!"libvirt".equals(backend)) {
+            return io.cellharness.core.host.GuestVirtualisation.KVM + " (simulated hosts)";
+        }
+        if (dryRun) {
+            return "none (dry run)";
+        }
+        try {
+            return io.cellharness.features.backend.LibvirtScenarioBackend.guests();
+        } catch (io.cellharness.features.backend.BackendUnavailableException e) {
+            return "unknown: " + e.getMessage();
+        }
     }
 
     /** Collects one outcome per scenario (a test leaf of the Cucumber engine). */
