@@ -127,6 +127,23 @@ class HostNetworkTest {
     }
 
     @Test
+    void eachBridgeIsUplinkedByItsBondAndAVlanBridgeByTheTaggedSubinterfaceOfTheGuestBond() { // N-01, N-03
+        NetworkFabric fabric = fabric(host("h1"), host("h2"));
+        fabric.attach("h1", vm("a", "br-VM.101", "br-VM"));
+
+        assertThat(fabric.host("h1").bridgeDetails()).containsExactly(
+                new HostBridge("br-MGMT", "bond-MGMT", null), new HostBridge("br-VM", "bond-VM", null),
+                new HostBridge("br-PN", null, null), new HostBridge("br-CN", null, null),
+                new HostBridge("cloud0", null, null), new HostBridge("br-VM.101", "bond-VM.101", 101));
+        assertThat(fabric.host("h2").bridgeDetails()).extracting(HostBridge::name)
+                .containsExactly("br-MGMT", "br-VM", "br-PN", "br-CN", "cloud0");
+        assertThat(fabric.host("h2").bridge(BridgeRef.vlan(7)).describe())
+                .isEqualTo("br-VM.7 <- bond-VM.7 (the VLAN 7 802.1Q-tagged subinterface of bond-VM)");
+        assertThat(new HostBridge("br-VM", "bond-VM", null).describe()).isEqualTo("br-VM <- bond-VM");
+        assertThat(new HostBridge("br-PN", null, null).describe()).isEqualTo("br-PN (no uplink described)");
+    }
+
+    @Test
     void badBridgesAreRefused() {
         NetworkFabric fabric = fabric(host("h1"));
         // N-01: a host has only its native Linux bridges, so a NIC on any other (an Open vSwitch one) gets no port
