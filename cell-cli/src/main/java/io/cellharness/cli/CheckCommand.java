@@ -1,13 +1,16 @@
 package io.cellharness.cli;
 
 import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.spec.Respelling;
 import io.cellharness.core.spec.SpecCodec;
 import io.cellharness.core.validation.Problem;
 import io.cellharness.core.validation.SpecValidator;
 import io.cellharness.core.validation.ValidationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,8 +35,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterSpec cluster = InputFiles.readCluster(file);
-        ValidationReport report = SpecValidator.validate(cluster);
+        List<Respelling> respellings = new ArrayList<>();
+        ClusterSpec cluster = InputFiles.readCluster(file, respellings);
+        ValidationReport report = SpecValidator.validate(cluster, respellings);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

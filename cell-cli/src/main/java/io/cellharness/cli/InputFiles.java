@@ -1,6 +1,7 @@
 package io.cellharness.cli;
 
 import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.spec.Respelling;
 import io.cellharness.core.spec.SpecCodec;
 import io.cellharness.core.spec.SpecFormatException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reading the user's files, every failure as one {@link InputError} line. */
 final class InputFiles {
@@ -36,6 +38,15 @@ final class InputFiles {
 
     static ClusterSpec readCluster(Path file) {
         return read(file, ClusterSpec.class);
+    }
+
+    /** A cluster file, noting values written in an accepted non-canonical spelling (C-01) in {@code respellings}. */
+    static ClusterSpec readCluster(Path file, List<Respelling> respellings) {
+        try {
+            return SpecCodec.readCluster(readText(file), file.toString(), respellings);
+        } catch (SpecFormatException e) {
+            throw new InputError(e.getMessage());
+        }
     }
 
     static <T> T read(Path file, Class<T> type) {

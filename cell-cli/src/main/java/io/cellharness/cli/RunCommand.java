@@ -92,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println("FAILED " + s.feature() + " / " + s.name() + " " + s.ids() + ": " + firstLine(s.failure()));
             }
         }
+        out.println("guests: " + run.guests() + " (A-04)");
         List<String> uncovered = run.uncovered(catalogue);
         out.println(run.scenarios().size() + " scenarios: " + run.passed() + " passed, " + run.failed() + " failed, "
                 + run.skipped() + " skipped; " + (catalogue.ids().size() - uncovered.size()) + " of "

@@ -8,6 +8,7 @@ import io.cellharness.sim.scenario.SimRequest;
 import io.cellharness.sim.scenario.SimRun;
 import io.cellharness.sim.scenario.SimTimeline;
 import io.cellharness.reports.casefile.CaseReportWriter;
+import io.cellharness.core.host.GuestVirtualisation;
 import io.cellharness.reports.sim.SimReports;
 import io.cellharness.sim.scenario.VirtualDuration;
 import io.cellharness.core.spec.SpecCodec;
@@ -132,7 +133,8 @@ final class SimCommand implements Callable<Integer> {
         print(request, outcome, wallMillis, spec.commandLine().getOut());
         if (timeline != null) {
             Path page = CaseReportWriter.write(SimReports.caseReport(timeline, outcome,
-                    source.random ? "random" : source.file.toString(), source.absoluteReplayCommand(request)), reportDir);
+                    source.random ? "random" : source.file.toString(), source.absoluteReplayCommand(request),
+                    GuestVirtualisation.of(request.cluster())), reportDir);
             spec.commandLine().getOut().println("case report: " + page);
         }
         return outcome.passed() ? ExitCode.OK : ExitCode.FINDINGS;

@@ -4,6 +4,7 @@ import io.cellharness.sim.scenario.CheckResult;
 import io.cellharness.sim.scenario.SimOutcome;
 import io.cellharness.sim.scenario.SimRequest;
 import io.cellharness.sim.scenario.SimRun;
+import io.cellharness.core.host.GuestVirtualisation;
 import io.cellharness.reports.sim.SimReports;
 import io.cellharness.reports.sweep.SweepReportWriter;
 import java.io.IOException;
@@ -39,6 +40,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin
     SimSource source;
+
+    /** which guests the swept clusters' hosts run, for the sweep page. */
+    private final java.util.TreeSet<String> guests = new java.util.TreeSet<>();
 
     @Option(names = "--seeds", required = true, paramLabel = "A..B", description = "Seeds to run, e.g. 1..500.")
     String seeds;
@@ -83,6 +87,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             for (long seed = from; seed <= to; seed++) {
                 SimRequest request = source.request(seed);
+                guests.add(GuestVirtualisation.of(request.cluster()));
                 futures.add(pool.submit(() -> {
                     SimOutcome o = SimRun.prepare(request).finish();
                     progress(err, done.incrementAndGet(), total, start);
@@ -134,8 +139,8 @@ final class SweepCommand implements Callable<Integer> {
                 + SimCommand.recoverySummary(recoveries));
         if (reportDir != null) {
             Path page = SweepReportWriter.write(SimReports.sweepReport("sweep " + String.join(" ", outcomes.get(0).replay()),
-                    seeds, outcomes, wallMillis, o -> "./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed()),
-                    reportDir);
+                    seeds, outcomes, wallMillis, o -> "./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed(),
+                    String.join(" | ", guests)), reportDir);
             out.println("sweep report: " + page);
         }
         if (!failureLines.isEmpty()) {

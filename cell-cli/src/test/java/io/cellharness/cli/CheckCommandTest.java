@@ -55,6 +55,36 @@ class CheckCommandTest {
     }
 
     @Test
+    void theDocumentationsHostModeIsAcceptedWithAWarningNamingHostModel(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("doc-spelling.yaml");
+        Files.writeString(file, "vms:\n  - {name: a, memory: 4GiB, vcpus: 2, timeSync: ntp, cpuMode: host-mode}\n");
+        CliRun run = CliRun.of("check", file.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains(": valid, 0 errors, 1 warning")
+                .contains("  warning  C-01 vms[0].cpuMode = host-mode")
+                .contains("read as host-model; write host-model");
+    }
+
+    @Test
+    void aHostWithoutHardwareVirtualisationIsFlaggedUnfitForProduction(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lab.yaml");
+        Files.writeString(file, "hosts:\n  - {name: lab1, cores: 4, memory: 8GiB, kvm: false}\n");
+        CliRun run = CliRun.of("check", file.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("  warning  A-04 hosts[0].kvm = false: lab1 has no hardware virtualisation "
+                + "(/dev/kvm): its guests would run as qemu (TCG) emulation, unfit for production (a test lab only)");
+    }
+
+    @Test
+    void sixteenTerabytesIsRefusedSayingToWriteTebibytes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tb.yaml");
+        Files.writeString(file, "vms:\n  - {name: a, memory: 16TB, vcpus: 2}\n");
+        CliRun run = CliRun.of("check", file.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("'16TB' uses a decimal unit; write 16TiB");
+    }
+
+    @Test
     void aMistypedValueExitsTwoWithTheLineNumber(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "vms:\n  - name: a\n    memory: 4GiB\n    vcpus: four\n");

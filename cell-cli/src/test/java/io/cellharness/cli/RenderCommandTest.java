@@ -55,6 +55,11 @@ class RenderCommandTest {
         assertThat(documents).extracting(d -> DomXml.childText(domain(d), "name")).containsExactly("web1", "win1",
                 "scvm1");
         assertThat(documents).extracting(d -> domain(d).getAttribute("type")).containsOnly("qemu");
+        // N-03: the interfaces that carry web1's VLAN tags, which the host sets up, not libvirt
+        assertThat(documents[0]).contains("<!-- N-03 on cube1: br-VM.101 <- bond-VM.101 (the VLAN 101 802.1Q-tagged "
+                + "subinterface of bond-VM) -->");
+        // N-01: native Linux bridge ports only
+        assertThat(run.out()).contains("<interface type=\"bridge\">").doesNotContain("virtualport");
     }
 
     @Test

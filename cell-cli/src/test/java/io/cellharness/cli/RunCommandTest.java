@@ -18,6 +18,10 @@ class RunCommandTest {
                 .containsPattern("H-06\\s+0\\s+0\\s+0\\s+0\\s+sim\\s+none");
         assertThat(Files.readString(dir.resolve("summary.md"))).contains("| L-02 | 4 | 4 | 0 | 0 | sim |");
         assertThat(dir.resolve("summary.json")).exists();
+        // the run says which guests it ran
+        assertThat(run.out()).contains("guests: kvm (simulated hosts) (A-04)");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("Guests: kvm (simulated hosts) (A-04).");
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"guests\" : \"kvm (simulated hosts)\"");
         try (var results = Files.list(dir.resolve("allure-results"))) {
             assertThat(results.filter(p -> p.toString().endsWith("-result.json")).count()).isEqualTo(5);
         }

@@ -61,7 +61,8 @@ class SimCommandTest {
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(sha).isEqualTo(hash(run));
         assertThat(Files.readString(trace)).contains("ha fenced cube2 POWER_CONFIRMED_OFF");
-        assertThat(Files.readString(dir.resolve("case/index.html"))).contains("host crash with a working BMC");
+        assertThat(Files.readString(dir.resolve("case/index.html"))).contains("host crash with a working BMC")
+                .contains("guests").contains("kvm (simulated hosts)");
     }
 
     @Test

@@ -17,7 +17,8 @@ class SweepCommandTest {
         assertThat(run.out()).contains("6 seeds, 0 failed").contains("recovery time");
         assertThat(run.err()).contains("6/6 seeds");
         assertThat(dir.resolve("f.txt")).doesNotExist();
-        assertThat(Files.readString(dir.resolve("page/index.html"))).contains("1..6");
+        assertThat(Files.readString(dir.resolve("page/index.html"))).contains("1..6")
+                .contains("kvm (simulated hosts)");
     }
 
     @Test

@@ -71,6 +71,12 @@ public class CpuSteps {
         world.changeHost(name, h -> h.withCpu(CpuCatalogue.standard().hostCpu(model)));
     }
 
+    @Given("the host {string} has CPU {word} plus {string}")
+    public void hostHasCpuPlus(String name, String model, String extras) {
+        world.changeHost(name, h -> h.withCpu(CpuCatalogue.standard().hostCpu(model,
+                names(extras).toArray(new String[0]))));
+    }
+
     @Given("the hosts:")
     public void hosts(List<HostCpuRow> rows) {
         for (HostCpuRow row : rows) {

@@ -67,6 +67,11 @@ public class MigrationSteps {
         assertThat(((MigrationPlan.Refused) plan).reason()).contains(text);
     }
 
+    @Then("the reason does not mention {string}")
+    public void reasonOmits(String text) {
+        assertThat(((MigrationPlan.Refused) plan).reason()).doesNotContain(text);
+    }
+
     @Then("{string} may migrate to every other host of the cluster by {word}")
     public void anywhere(String vm, String rule) {
         String source = world.vm(vm).host();

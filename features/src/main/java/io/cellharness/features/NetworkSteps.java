@@ -192,6 +192,24 @@ public class NetworkSteps {
         }
     }
 
+    /** N-01, N-03: every bridge of the host in order, with the interface that uplinks it (empty: none described). */
+    @Then("the bridges of {string} and their uplinks are:")
+    public void bridgesAndUplinks(String host, List<Map<String, String>> rows) {
+        List<String> expected = rows.stream().map(r -> r.get("bridge") + " <- "
+                + (r.get("uplink") == null ? "-" : r.get("uplink"))).toList();
+        List<String> actual = fabric.host(host).bridgeDetails().stream().map(b -> b.name() + " <- "
+                + (b.uplink() == null ? "-" : b.uplink())).toList();
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    @Then("the uplink of {string} on {string} is {string}, which carries the tag: {string}")
+    public void vlanUplink(String bridge, String host, String uplink, String description) {
+        var b = fabric.host(host).bridgeDetails().stream().filter(x -> x.name().equals(bridge)).findFirst();
+        assertThat(b).as("bridge %s on %s", bridge, host).isPresent();
+        assertThat(b.get().uplink()).isEqualTo(uplink);
+        assertThat(b.get().describe()).isEqualTo(description);
+    }
+
     @Then("the host {string} has the bridge {string}")
     public void hostHasBridge(String host, String bridge) {
         assertThat(fabric.host(host).bridges()).contains(bridge);

@@ -14,6 +14,10 @@ import io.cellharness.core.port.DomainState;
 import io.cellharness.core.spec.SpecCodec;
 import io.cellharness.core.spec.SpecFormatException;
 import io.cellharness.core.storage.IoCounters;
+import io.cellharness.core.storage.IoPath;
+import io.cellharness.core.storage.MonitorHealth;
+import io.cellharness.core.storage.PathChange;
+import io.cellharness.core.storage.PathChangeReason;
 import io.cellharness.core.storage.MonitorSettings;
 import io.cellharness.sim.Violation;
 import io.cellharness.sim.fault.ScheduledFault;
@@ -159,7 +163,7 @@ public class SimSteps {
     @Given("every storage controller stops at {duration} for {duration}")
     public void allControllersDown(VirtualDuration at, VirtualDuration length) {
         for (HostSpec h : cluster.hosts()) {
-            if (h.storageController() != null) {
+            if (h.storageController() != null && h.storageController().runsMonitor()) {
                 faultFor("storage-controller-down", h.name(), at, length);
             }
         }
@@ -344,6 +348,15 @@ public class SimSteps {
         assertThat(io(vm).path().toString()).isEqualTo("via " + host);
     }
 
+    /** S-10: the VM runs on one host other than {@code old}, and its Glue I/O goes through that host's own monitor. */
+    @Then("{string} runs again elsewhere than {string}, writing through the monitor of the host it runs on")
+    public void pathFollowsTheVm(String vm, String old) {
+        List<String> hosts = run().cluster().ledger().hostsOf(vm);
+        assertThat(hosts).as("hosts %s runs on", vm).hasSize(1).doesNotContain(old);
+        assertThat(io(vm).host()).as("the host its I/O is attached to").isEqualTo(hosts.get(0));
+        assertThat(io(vm).path().toString()).isEqualTo("via " + hosts.get(0));
+    }
+
     @Then("the running VM {string} has its writes held: no monitor answers")
     public void stalled(String vm) {
         assertThat(io(vm).path().isNone()).isTrue();
@@ -354,6 +367,41 @@ public class SimSteps {
         IoCounters c = io(vm);
         assertThat(c.failovers()).as("failovers").isEqualTo(failovers);
         assertThat(c.failbacks()).as("failbacks").isEqualTo(failbacks);
+    }
+
+    /** S-06: the first failback of {@code host}'s path to {@code monitor} at or after {@code from} came within the bound. */
+    @Then("the Glue path of {string} failed back to {string} within {duration} of {duration}")
+    public void failbackWithin(String host, String monitor, VirtualDuration bound, VirtualDuration from) {
+        long at = firstFailback(host, monitor, from.millis());
+        assertThat(at - from.millis()).as("failback of %s to %s at %d ms", host, monitor, at)
+                .isLessThanOrEqualTo(bound.millis());
+    }
+
+    /** S-09: the first failback of {@code host}'s path to {@code monitor} at or after {@code from} waited this long. */
+    @Then("the Glue path of {string} failed back to {string} no sooner than {duration} after {duration}")
+    public void failbackHeld(String host, String monitor, VirtualDuration hold, VirtualDuration from) {
+        long at = firstFailback(host, monitor, from.millis());
+        assertThat(at - from.millis()).as("failback of %s to %s at %d ms", host, monitor, at)
+                .isGreaterThanOrEqualTo(hold.millis());
+    }
+
+    private long firstFailback(String host, String monitor, long from) {
+        assertThat(run().glue()).as("the cluster has Glue disks").isNotNull();
+        return run.glue().changes().stream()
+                .filter(c -> c.host().equals(host) && c.reason() == PathChangeReason.FAILBACK
+                        && c.to().equals(IoPath.via(monitor)) && c.timeMillis() >= from)
+                .mapToLong(PathChange::timeMillis).findFirst()
+                .orElseThrow(() -> new AssertionError("the Glue path of " + host + " never failed back to " + monitor
+                        + " after " + from + " ms; its changes: " + run.glue().changes().stream()
+                        .filter(c -> c.host().equals(host)).map(PathChange::oneLine).toList()));
+    }
+
+    @Then("the monitor on {string}, as {string} sees it, has {int} repeat(s) and a hold of {duration}")
+    public void damping(String monitor, String host, int repeats, VirtualDuration hold) {
+        assertThat(run().glue()).as("the cluster has Glue disks").isNotNull();
+        MonitorHealth health = run.glue().selector().health(host, monitor);
+        assertThat(health.repeats()).as("repeats").isEqualTo(repeats);
+        assertThat(health.holdMillis()).as("hold").isEqualTo(hold.millis());
     }
 
     @Then("{string} had its I\\/O stalled for at most {duration}")

@@ -165,9 +165,11 @@ public class SpecSteps {
     @When("the cluster specification is checked")
     public void check() {
         try {
-            var spec = world.yaml() != null ? SpecCodec.readCluster(world.yaml(), "scenario.yaml") : world.cluster();
+            var respellings = new java.util.ArrayList<io.cellharness.core.spec.Respelling>();
+            var spec = world.yaml() != null ? SpecCodec.readCluster(world.yaml(), "scenario.yaml", respellings)
+                    : world.cluster();
             world.checked = spec;
-            world.report = SpecValidator.validate(spec);
+            world.report = SpecValidator.validate(spec, respellings);
         } catch (SpecFormatException e) {
             world.formatError = e;
         }
@@ -227,6 +229,18 @@ public class SpecSteps {
     public void warningSays(String id, String text) {
         assertThat(world.report.warnings()).filteredOn(p -> p.id().equals(id)).extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).contains(text));
+    }
+
+    @Then("a warning {word} at {string} says {string}")
+    public void warningAtSays(String id, String path, String text) {
+        assertThat(world.report.warnings()).filteredOn(p -> p.id().equals(id) && p.path().equals(path))
+                .extracting(Problem::message).containsExactly(text);
+    }
+
+    /** the phrase {@code cell sim} and {@code cell sweep} put on their pages for this cluster's guests. */
+    @Then("the reports of this cluster say its guests are {string}")
+    public void guests(String phrase) {
+        assertThat(io.cellharness.core.host.GuestVirtualisation.of(world.checked)).isEqualTo(phrase);
     }
 
     @Then("there is no warning {word}")

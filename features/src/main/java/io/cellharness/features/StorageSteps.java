@@ -119,6 +119,27 @@ public class StorageSteps {
         }
     }
 
+    @Given("the HCI hosts {string}, each with a storage controller that runs no monitor")
+    public void hciHostsWithoutMonitor(String names) {
+        for (String name : CpuSteps.names(names)) {
+            world.addHost(new HostSpec(name, CpuSteps.HOST_CORES, CpuSteps.HOST_MEMORY, null, null, null,
+                    StorageControllerSpec.WITHOUT_MONITOR, null, null));
+        }
+    }
+
+    /** S-04: a matrix of distances, one row per host it is measured from, one column per monitor host. */
+    @Given("the network distances between the hosts are:")
+    public void distances(List<Map<String, String>> rows) {
+        for (Map<String, String> row : rows) {
+            String from = row.get("from");
+            for (Map.Entry<String, String> cell : new java.util.TreeMap<>(row).entrySet()) {
+                if (!cell.getKey().equals("from")) {
+                    distances.put(from + " " + cell.getKey(), Long.parseLong(cell.getValue().trim()));
+                }
+            }
+        }
+    }
+
     @Given("a compute host {string} without a storage controller")
     public void computeHost(String name) {
         world.addHost(new HostSpec(name, CpuSteps.HOST_CORES, CpuSteps.HOST_MEMORY, null, null, null, null, null, null));
@@ -160,12 +181,12 @@ public class StorageSteps {
 
     // ---- S-07: monitor health settings ----
 
-    @When("monitor health is set to a probe period of {long} ms, {int} misses, a probe timeout of {long} ms and a stable period of {long} ms")
-    public void settings(long period, int misses, long timeout, long stable) {
+    @When("monitor health is set to a probe period of {long} ms, {int} misses, a probe timeout of {long} ms, a damping window of {long} ms and holds from {long} ms up to {long} ms")
+    public void settings(long period, int misses, long timeout, long window, long firstHold, long maxHold) {
         settings = null;
         settingsRefusal = null;
         try {
-            settings = new MonitorSettings(period, misses, timeout, stable);
+            settings = new MonitorSettings(period, misses, timeout, window, firstHold, maxHold);
         } catch (IllegalArgumentException e) {
             settingsRefusal = e;
         }

@@ -46,3 +46,28 @@ Feature: Architecture: management talks to libvirt, and disks are described by s
       | line                                                                                        | key       |
       | disks: [{storage: glue-rbd, volume: rbd/app-root, size: 20GiB, xml: "<disk type='network'/>"}] | xml       |
       | domainXml: "<domain type='kvm'><name>app</name></domain>"                                   | domainXml |
+
+  @A-04
+  Scenario: A host without hardware virtualisation is flagged unfit for production, and reports name its qemu guests
+    Given a cluster specification:
+      """
+      hosts:
+        - {name: cube1, cores: 16, memory: 64GiB}
+        - {name: lab1, cores: 4, memory: 8GiB, kvm: false}
+      """
+    When the cluster specification is checked
+    Then the specification is accepted with a warning A-04
+    And a warning A-04 at "hosts[1].kvm" says "lab1 has no hardware virtualisation (/dev/kvm): its guests would run as qemu (TCG) emulation, unfit for production (a test lab only)"
+    And the reports of this cluster say its guests are "kvm; qemu (TCG) on lab1"
+
+  @A-04
+  Scenario: Hosts with hardware virtualisation run kvm guests, and draw no A-04 warning
+    Given a cluster specification:
+      """
+      hosts:
+        - {name: cube1, cores: 16, memory: 64GiB}
+        - {name: cube2, cores: 16, memory: 64GiB, kvm: true}
+      """
+    When the cluster specification is checked
+    Then there is no warning A-04
+    And the reports of this cluster say its guests are "kvm"

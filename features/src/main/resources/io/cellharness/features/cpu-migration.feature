@@ -1,6 +1,7 @@
 Feature: CPU compatibility of live migration
   The documentation ("라이브 마이그레이션", CPU 모드) lets a VM move only to a host that can run its CPU:
-  host-passthrough gives the host CPU as it is and moves only between identical CPUs; host-model, the default,
+  host-passthrough gives the host CPU as it is and moves only "when the CPUs that make up the cluster are all the
+  same model": in a mixed cluster it does not move at all, even toward an identical host; host-model, the default,
   moves to any host offering every feature the VM was started with; custom runs the baseline of the cluster's
   hosts. With the cluster option "CPU generation compatibility" every VM runs the oldest generation present and
   may move anywhere. A migration the rules forbid is refused before anything is copied, with the reason.
@@ -18,7 +19,7 @@ Feature: CPU compatibility of live migration
     And the CPU note says "identical"
 
   @C-02 @C-06
-  Scenario: host-passthrough to another CPU model is refused, naming both models
+  Scenario: host-passthrough to another CPU model is refused, naming the host that differs and its model
     Given a host "cube1" with CPU Icelake-Server
     And a host "cube2" with CPU Cascadelake-Server
     And a VM "db" with 16 GiB of memory and 4 vCPUs
@@ -26,7 +27,7 @@ Feature: CPU compatibility of live migration
     And the VM "db" is placed on "cube1"
     When "db" is planned to migrate to "cube2"
     Then the migration is refused by C-02 before anything is copied
-    And the reason says "host-passthrough VM sees the CPU Icelake-Server and the target host's CPU model is Cascadelake-Server"
+    And the reason says "host-passthrough VM sees the CPU Icelake-Server and the cluster's CPUs are not all the same: cube2 has Cascadelake-Server; host-passthrough live-migrates only when every host of the cluster has the same CPU model and feature set"
 
   @C-02 @C-06
   Scenario Outline: host-passthrough to the same model with another feature set is refused, naming the feature
@@ -40,9 +41,30 @@ Feature: CPU compatibility of live migration
     And the reason says "<reason>"
 
     Examples:
-      | source extras | target extras | reason                                                      |
-      | vmx           |               | with a different feature set than the target's; the target lacks vmx |
-      |               | avx512f       | with a different feature set than the target's; the target adds avx512f |
+      | source extras | target extras | reason                                                                          |
+      | vmx           |               | the cluster's CPUs are not all the same: cube2 has Haswell without vmx;          |
+      |               | avx512f       | the cluster's CPUs are not all the same: cube2 has Haswell with avx512f too;     |
+
+  @C-02
+  Scenario: In a mixed cluster host-passthrough is refused even toward an identical host, naming the hosts that differ
+    Given the hosts:
+      | host  | vendor | model              | features |
+      | cube1 | intel  | Icelake-Server     | vmx      |
+      | cube2 | intel  | Icelake-Server     | vmx      |
+      | cube3 | intel  | Cascadelake-Server | vmx      |
+      | cube4 | intel  | Icelake-Server     |          |
+    And a VM "db" with 16 GiB of memory and 4 vCPUs
+    And the VM "db" uses CPU mode host-passthrough
+    And the VM "db" is placed on "cube1"
+    When "db" is planned to migrate to "cube2"
+    Then the migration is refused by C-02 before anything is copied
+    And the reason says "the cluster's CPUs are not all the same: cube3 has Cascadelake-Server; cube4 has Icelake-Server without vmx;"
+    And the reason does not mention "cube1"
+    And the reason does not mention "cube2"
+    When the host "cube3" has CPU Icelake-Server plus "vmx"
+    And the host "cube4" has CPU Icelake-Server plus "vmx"
+    And "db" is planned to migrate to "cube2"
+    Then the migration is allowed by C-02
 
   @C-03
   Scenario: host-model migrates to a host that offers every feature the VM was started with

@@ -19,6 +19,20 @@ Feature: CPU modes
       | host-passthrough |
 
   @C-01
+  Scenario: The documentation's spelling host-mode is read as host-model, with a warning naming host-model
+    Given a cluster specification:
+      """
+      vms:
+        - {name: app, memory: 4GiB, vcpus: 2, cpuMode: host-mode, timeSync: ntp}
+        - {name: db, memory: 4GiB, vcpus: 2, cpuMode: host-model, timeSync: ntp}
+      """
+    When the cluster specification is checked
+    Then the specification is accepted with a warning C-01
+    And a warning C-01 at "vms[0].cpuMode" says "'host-mode' is the documentation's spelling of host-model, read as host-model; write host-model"
+    And the checked VM "app" has CPU mode host-model
+    And the checked VM "db" has CPU mode host-model
+
+  @C-01
   Scenario: Any other CPU mode is refused, listing the three
     Given a cluster specification:
       """

@@ -17,6 +17,16 @@ Feature: Configuration limits and overcommit
       | id   | path          | value       | limit |
       | L-01 | vms[0].memory | 16777217MiB | 16TiB |
 
+  @L-01
+  Scenario: The documentation's "16TB" is refused, saying what to write instead
+    Given a cluster specification:
+      """
+      vms:
+        - {name: big, memory: 16TB, vcpus: 2, timeSync: ntp}
+      """
+    When the cluster specification is checked
+    Then the file is rejected as malformed at line 2 with "'16TB' uses a decimal unit; write 16TiB (sizes are binary: KiB, MiB, GiB, TiB)"
+
   @L-02
   Scenario: 710 vCPUs are accepted, 711 are refused
     Given a VM "wide" with 64 GiB of memory and 710 vCPUs

@@ -109,7 +109,7 @@ Feature: Live migration
     And the VM "db" is placed on "cube1"
     When "db" is planned to migrate to "cube2"
     Then the migration is refused by C-02 before anything is copied
-    And the reason says "host-passthrough VM sees the CPU Skylake-Server and the target host's CPU model is Haswell"
+    And the reason says "host-passthrough VM sees the CPU Skylake-Server and the cluster's CPUs are not all the same: cube2 has Haswell"
 
   @G-04
   Scenario: Once the CPU rules allow it, the target must have room for the VM

@@ -11,9 +11,49 @@ Feature: Host bridges, VLANs and VM ports
     And every host bonds "eno3, eno4" as "bond-VM" in active-backup mode
 
   @N-01
-  Scenario: Every host has br-MGMT, br-VM, br-PN, br-CN and cloud0
+  Scenario: Every host has br-MGMT, br-VM, br-PN, br-CN and cloud0, each Linux bridge uplinked by the bond made for it
+    Given the host "cube2" has the NICs "eno5, eno6" of 25 Gb/s
+    And the host "cube2" bonds "eno5, eno6" as "bond-PN" in active-backup mode
     When the cluster network is brought up
-    Then every host has the bridges "br-MGMT, br-VM, br-PN, br-CN, cloud0"
+    Then the bridges of "cube1" and their uplinks are:
+      | bridge  | uplink    |
+      | br-MGMT | bond-MGMT |
+      | br-VM   | bond-VM   |
+      | br-PN   |           |
+      | br-CN   |           |
+      | cloud0  |           |
+    And the bridges of "cube2" and their uplinks are:
+      | bridge  | uplink    |
+      | br-MGMT | bond-MGMT |
+      | br-VM   | bond-VM   |
+      | br-PN   | bond-PN   |
+      | br-CN   |           |
+      | cloud0  |           |
+
+  @N-01
+  Scenario: A NIC on a bridge the host does not have, such as an Open vSwitch bridge, gets no port
+    Given a VM "web" with a NIC on "ovsbr0" placed on "cube1"
+    When the cluster network is brought up
+    Then the VM "web" gets no port (N-01): "unknown bridge 'ovsbr0'"
+
+  @N-01
+  Scenario: A VM's NICs are rendered as Linux bridge ports, and an Open vSwitch port read back is refused
+    Given a cluster specification:
+      """
+      vms:
+        - name: web
+          memory: 4GiB
+          vcpus: 2
+          timeSync: ntp
+          nics:
+            - {network: br-VM}
+            - {vlan: 101}
+      """
+    When the VM "web" of the specification is rendered as libvirt domain XML
+    Then every interface of the rendered domain is a Linux bridge port, without a virtualport
+    And the rendered domain reads back with its NICs on "br-VM, br-VM.101"
+    When the first interface of the rendered domain becomes an Open vSwitch port
+    Then reading the rendered domain back is refused: "interface on bridge 'br-VM' has a virtualport of type 'openvswitch' (an Open vSwitch port); Cell uses native Linux bridges only, never Open vSwitch (N-01)"
 
   @N-02
   Scenario: A system VM's cloud0 address is reachable from its own host and from nowhere else
@@ -46,6 +86,29 @@ Feature: Host bridges, VLANs and VM ports
     And "a" cannot reach "b" (N-03)
     And "a" cannot reach "d" (N-03)
     And the reason is "VLAN 101 (br-VM.101) and VLAN 102 (br-VM.102) are isolated"
+
+  @N-03
+  Scenario: A VLAN bridge is uplinked by the 802.1Q-tagged subinterface of the guest bond
+    Given a VM "a" with a NIC on "br-VM.101" placed on "cube1"
+    And a VM "b" with a NIC on "br-VM.102" placed on "cube1"
+    When the cluster network is brought up
+    Then the bridges of "cube1" and their uplinks are:
+      | bridge    | uplink      |
+      | br-MGMT   | bond-MGMT   |
+      | br-VM     | bond-VM     |
+      | br-PN     |             |
+      | br-CN     |             |
+      | cloud0    |             |
+      | br-VM.101 | bond-VM.101 |
+      | br-VM.102 | bond-VM.102 |
+    And the uplink of "br-VM.101" on "cube1" is "bond-VM.101", which carries the tag: "br-VM.101 <- bond-VM.101 (the VLAN 101 802.1Q-tagged subinterface of bond-VM)"
+    And the bridges of "cube2" and their uplinks are:
+      | bridge  | uplink    |
+      | br-MGMT | bond-MGMT |
+      | br-VM   | bond-VM   |
+      | br-PN   |           |
+      | br-CN   |           |
+      | cloud0  |           |
 
   @N-03
   Scenario: A VLAN is isolated from the untagged guest network

@@ -1,8 +1,9 @@
 Feature: Glue storage I/O paths over time
   Cell's librbd checks the Glue monitors periodically and sends a VM's I/O through the monitor of the storage
   controller on its own host. When that controller stops answering, I/O moves to the next nearest controller and
-  continues; when it answers again, I/O returns to it ("스토리지 I/O 경로"). These scenarios run the path selector on
-  the simulator with every VM writing continuously.
+  continues; when it answers again, librbd "recognises it immediately" and I/O returns to it ("스토리지 I/O 경로").
+  Only a controller that fails again soon after its failback is damped, as routers damp a flapping route. These
+  scenarios run the path selector on the simulator with every VM writing continuously.
 
   Background:
     Given a simulated cluster:
@@ -18,7 +19,7 @@ Feature: Glue storage I/O paths over time
       """
 
   @S-04 @S-05 @S-06 @S-07
-  Scenario: Local controller down, I/O moves to the nearest after a bounded stall, and returns when it answers again
+  Scenario: Local controller down, I/O moves to the nearest after a bounded stall, and returns at its first answer
     Given the fault storage-controller-down hits "cube1" at 30s for 1m
     When the simulation runs until 20s
     Then the running VM "app1" writes through the monitor on "cube1"
@@ -26,6 +27,9 @@ Feature: Glue storage I/O paths over time
     Then the running VM "app1" writes through the monitor on "cube2"
     And "app1" had its I/O stalled for at most 7s
     And the domain "app1" on "cube1" is RUNNING with a reason containing "booted"
+    When the simulation runs until 93s
+    Then the running VM "app1" writes through the monitor on "cube1"
+    And the Glue path of "cube1" failed back to "cube1" within 2100ms of 90s
     When the simulation runs until 3m
     Then the running VM "app1" writes through the monitor on "cube1"
     And "app1" failed over 1 time and failed back 1 time
@@ -47,13 +51,53 @@ Feature: Glue storage I/O paths over time
     And no host was fenced
     And no invariant is violated
 
-  @S-09
-  Scenario: A monitor that comes and goes faster than the check period causes one failover and one failback
-    Given the fault monitor-flapping hits "cube2" at 30s for 40s every 1s
-    When the simulation runs until 3m
-    Then "app2" failed over 1 time and failed back 1 time
-    And the running VM "app2" writes through the monitor on "cube2"
+  @S-06 @S-09
+  Scenario: A controller that fails again soon after its failback is damped, its hold doubling per repeat
+    # down 8 s, up 8 s from 30 s to 110 s: each outage is declared down; the first one fails back at once (S-06),
+    # every later one comes within the damping window, so the hold grows 10 s, 20 s, 40 s and stops at the 80 s bound
+    Given the fault monitor-flapping hits "cube2" at 30s for 80s every 16s
+    When the simulation runs until 110s
+    Then "app2" failed over 2 times and failed back 1 time
+    And the running VM "app2" writes through the monitor on "cube1"
+    And the monitor on "cube2", as "cube2" sees it, has 4 repeats and a hold of 80s
+    When the simulation runs until 4m
+    Then the running VM "app2" writes through the monitor on "cube2"
+    And "app2" failed over 2 times and failed back 2 times
+    And the Glue path of "cube2" failed back to "cube2" no sooner than 80s after 102s
+    And the Glue path of "cube2" failed back to "cube2" within 84s of 102s
     And no write of "app2" was lost and all were acknowledged
+    And no invariant is violated
+
+  @S-09
+  Scenario: The damping penalty decays while the controller stays healthy
+    # two repeats (at about 48 s and 64 s); answering from about 70 s, it serves its 20 s hold, and then each whole
+    # damping window (60 s) it keeps answering takes one repeat off
+    Given the fault monitor-flapping hits "cube2" at 30s for 40s every 16s
+    When the simulation runs until 110s
+    Then the monitor on "cube2", as "cube2" sees it, has 2 repeats and a hold of 20s
+    When the simulation runs until 3m
+    Then the monitor on "cube2", as "cube2" sees it, has 1 repeat and a hold of 10s
+    When the simulation runs until 5m
+    Then the monitor on "cube2", as "cube2" sees it, has 0 repeats and a hold of 0s
+    And the running VM "app2" writes through the monitor on "cube2"
+
+  @S-10
+  Scenario: After a live migration the VM's Glue I/O goes through the controller of its new host
+    When "app1" is live-migrated to "cube3" at 30s
+    And the simulation runs until 1m
+    Then "app1" runs on "cube3"
+    And the running VM "app1" writes through the monitor on "cube3"
+    And "app1" runs again elsewhere than "cube1", writing through the monitor of the host it runs on
+    And "app1" failed over 0 times and failed back 0 times
+    And no write of "app1" was lost and all were acknowledged
+    And no invariant is violated
+
+  @S-10 @H-04
+  Scenario: After an HA restart the VM's Glue I/O goes through the controller of its new host
+    Given "cube1" crashes at 30s
+    When the simulation runs until 2m
+    Then "app1" runs again elsewhere than "cube1", writing through the monitor of the host it runs on
+    And no write of "app1" was lost and all were acknowledged
     And no invariant is violated
 
   @S-05 @H-05

@@ -116,15 +116,37 @@ Feature: Storage types, RAW disks, HCI passthrough and the Glue I/O path
     And the error message says "passed through to the storage controller VM by vms[0].passthrough.luns[0] (scvm1); the hypervisor never manages those disks, so it cannot also be a VM volume"
 
   @S-04
-  Scenario: A VM's Glue I/O goes through the monitor on its own host
-    Given the HCI hosts "cube1, cube2, cube3", each with a storage controller
+  Scenario: A VM's Glue I/O goes through the monitor on its own host, and the others are ordered by distance
+    Given the HCI hosts "cube1, cube2, cube3, cube4", each with a storage controller
     And a VM "web" with a Glue disk placed on "cube2"
+    And the network distances between the hosts are:
+      | from  | cube1 | cube2 | cube3 | cube4 |
+      | cube1 | 0     | 3     | 2     | 1     |
+      | cube2 | 3     | 0     | 1     | 2     |
+      | cube3 | 2     | 1     | 0     | 3     |
+      | cube4 | 1     | 2     | 3     | 0     |
     When the Glue I/O paths are chosen
     Then the Glue I/O of "cube1" goes through the monitor on "cube1"
     And the Glue I/O of "cube2" goes through the monitor on "cube2"
-    And the Glue I/O of "cube3" goes through the monitor on "cube3"
+    And the Glue I/O of "cube4" goes through the monitor on "cube4"
     And the I/O of the VM "web" goes through the monitor on "cube2"
-    And the monitors "cube2" would fail over to are, nearest first, "cube2, cube1, cube3"
+    And the monitors "cube2" would fail over to are, nearest first, "cube2, cube3, cube4, cube1"
+    And the monitors "cube1" would fail over to are, nearest first, "cube1, cube4, cube3, cube2"
+
+  @S-04
+  Scenario: Five hosts run three monitors; a host whose controller runs none uses the nearest monitor
+    Given the HCI hosts "cube1, cube3, cube5", each with a storage controller
+    And the HCI hosts "cube2, cube4", each with a storage controller that runs no monitor
+    And a VM "app" with a Glue disk placed on "cube4"
+    And the network distances between the hosts are:
+      | from  | cube1 | cube2 | cube3 | cube4 | cube5 |
+      | cube2 | 1     | 0     | 2     | 3     | 4     |
+      | cube4 | 4     | 3     | 2     | 0     | 1     |
+    When the Glue I/O paths are chosen
+    Then the Glue I/O of "cube2" goes through the monitor on "cube1"
+    And the I/O of the VM "app" goes through the monitor on "cube5"
+    And the monitors "cube4" would fail over to are, nearest first, "cube5, cube3, cube1"
+    And the monitors "cube2" would fail over to are, nearest first, "cube1, cube3, cube5"
 
   @S-04
   Scenario: A host without a storage controller uses the nearest monitor
@@ -154,20 +176,22 @@ Feature: Storage types, RAW disks, HCI passthrough and the Glue I/O path
     Then the running VM "app1" writes through the monitor on "cube2"
     And "app1" had its I/O stalled for at most 7s
 
-  @S-07
+  @S-07 @S-09
   Scenario Outline: Monitor health settings that cannot work are refused
-    When monitor health is set to a probe period of <period> ms, <misses> misses, a probe timeout of <timeout> ms and a stable period of <stable> ms
+    When monitor health is set to a probe period of <period> ms, <misses> misses, a probe timeout of <timeout> ms, a damping window of <window> ms and holds from <hold> ms up to <bound> ms
     Then the settings are refused: "<reason>"
 
     Examples:
-      | period | misses | timeout | stable | reason                                                                                       |
-      | 0      | 3      | 1000    | 30000  | S-07 monitor probe period is 0 ms; it must be more than 0                                     |
-      | 2000   | 0      | 1000    | 30000  | S-07 monitor miss threshold is 0; it must be at least 1                                       |
-      | 2000   | 3      | 2000    | 30000  | S-05 monitor probe timeout is 2000 ms; it must be more than 0 and less than the probe period (2000 ms) |
-      | 2000   | 3      | 1000    | 1000   | S-09 stable period is 1000 ms; it must be at least the probe period (2000 ms)                 |
-      | 10000  | 3      | 1000    | 30000  | S-05 failover stall bound (period x misses + timeout) is 31000 ms; it must stay below the guest's I/O timeout of 30000 ms |
+      | period | misses | timeout | window | hold  | bound | reason                                                                                       |
+      | 0      | 3      | 1000    | 60000  | 10000 | 80000 | S-07 monitor probe period is 0 ms; it must be more than 0                                     |
+      | 2000   | 0      | 1000    | 60000  | 10000 | 80000 | S-07 monitor miss threshold is 0; it must be at least 1                                       |
+      | 2000   | 3      | 2000    | 60000  | 10000 | 80000 | S-05 monitor probe timeout is 2000 ms; it must be more than 0 and less than the probe period (2000 ms) |
+      | 2000   | 3      | 1000    | 1000   | 10000 | 80000 | S-09 damping window is 1000 ms; it must be at least the probe period (2000 ms)                |
+      | 2000   | 3      | 1000    | 60000  | 1000  | 80000 | S-09 first hold is 1000 ms; it must be at least the probe period (2000 ms)                    |
+      | 2000   | 3      | 1000    | 60000  | 10000 | 5000  | S-09 hold bound is 5000 ms; it must be at least the first hold (10000 ms)                     |
+      | 10000  | 3      | 1000    | 60000  | 10000 | 80000 | S-05 failover stall bound (period x misses + timeout) is 31000 ms; it must stay below the guest's I/O timeout of 30000 ms |
 
   @S-07
   Scenario: Other workable settings are accepted and bound the failover stall
-    When monitor health is set to a probe period of 1000 ms, 5 misses, a probe timeout of 500 ms and a stable period of 10000 ms
+    When monitor health is set to a probe period of 1000 ms, 5 misses, a probe timeout of 500 ms, a damping window of 10000 ms and holds from 2000 ms up to 8000 ms
     Then the settings are accepted, a failover stalling I/O for less than 5500 ms

@@ -40,6 +40,7 @@ public final class ScenarioReport {
 
     public static String markdown(RunSummary run, Catalogue catalogue) {
         StringBuilder sb = new StringBuilder("# Behaviour scenarios on ").append(run.backend()).append("\n\n");
+        sb.append("Guests: ").append(run.guests()).append(" (A-04).\n\n");
         sb.append(run.scenarios().size()).append(" scenarios: ").append(run.passed()).append(" passed, ")
                 .append(run.failed()).append(" failed, ").append(run.skipped()).append(" skipped.\n\n");
         if (!run.pending().isEmpty()) {
@@ -68,6 +69,7 @@ public final class ScenarioReport {
     public static String json(RunSummary run, Catalogue catalogue) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("backend", run.backend());
+        doc.put("guests", run.guests());
         doc.put("passed", run.passed());
         doc.put("failed", run.failed());
         doc.put("skipped", run.skipped());

@@ -7,7 +7,12 @@ import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.model.CpuMode;
 import io.cellharness.core.model.CpuSpec;
 import io.cellharness.core.model.HostSpec;
+import io.cellharness.core.model.VmNicSpec;
 import io.cellharness.core.model.VmSpec;
+import io.cellharness.core.network.BridgeRef;
+import io.cellharness.core.network.HostBridge;
+import io.cellharness.core.network.HostNetwork;
+import io.cellharness.core.network.HostSetup;
 import io.cellharness.core.storage.MonitorPathSelector;
 import io.cellharness.core.storage.MonitorSettings;
 import io.cellharness.core.storage.Proximity;
@@ -22,10 +27,16 @@ import java.util.Optional;
  * storage controllers' in the order the VM's host fails over through them (its own first, S-04), or in host order for
  * a VM placed nowhere.
  *
- * @param vm      the VM with the CPU mode it is defined with
- * @param context the facts of the cluster the definition needs
+ * @param vm          the VM with the CPU mode it is defined with
+ * @param context     the facts of the cluster the definition needs
+ * @param vlanBridges N-03: the VLAN bridges the VM's NICs plug into on its host, each with the interface that carries
+ *                    its tag (the 802.1Q subinterface of the guest bond); empty for a VM placed nowhere
  */
-public record ClusterRendering(VmSpec vm, RenderContext context) {
+public record ClusterRendering(VmSpec vm, RenderContext context, List<HostBridge> vlanBridges) {
+
+    public ClusterRendering {
+        vlanBridges = List.copyOf(vlanBridges);
+    }
 
     /**
      * @throws DomainXmlException with one line when the cluster cannot give what the VM needs (a custom CPU without a
@@ -47,12 +58,44 @@ public record ClusterRendering(VmSpec vm, RenderContext context) {
         }
         RenderContext context = RenderContext.kvm().withDomainType(domainType).withGlue(monitors(cluster, vm), null)
                 .withCustomCpu(custom);
-        return new ClusterRendering(effective, context);
+        return new ClusterRendering(effective, context, vlanBridges(cluster, vm));
     }
 
-    /** The domain XML. */
+    /**
+     * The domain XML; for a VM on VLANs its first lines are comments naming the interface that carries each tag
+     * (N-03), which the host sets up, not libvirt (libvirt ignores comments).
+     */
     public String xml() {
-        return DomainXmlRenderer.render(vm, context);
+        String xml = DomainXmlRenderer.render(vm, context);
+        if (vlanBridges.isEmpty()) {
+            return xml;
+        }
+        int afterRoot = xml.indexOf('\n') + 1;
+        StringBuilder sb = new StringBuilder(xml.substring(0, afterRoot));
+        for (HostBridge bridge : vlanBridges) {
+            sb.append("  <!-- N-03 on ").append(vm.host()).append(": ").append(bridge.describe()).append(" -->\n");
+        }
+        return sb.append(xml.substring(afterRoot)).toString();
+    }
+
+    private static List<HostBridge> vlanBridges(ClusterSpec cluster, VmSpec vm) {
+        Optional<HostSpec> host = vm.host() == null ? Optional.empty() : cluster.host(vm.host());
+        if (host.isEmpty() || !(HostNetwork.configure(host.get(), host.get().switchSupportsLacp())
+                instanceof HostSetup.Configured configured)) {
+            return List.of();
+        }
+        java.util.TreeMap<String, HostBridge> bridges = new java.util.TreeMap<>();
+        for (VmNicSpec nic : vm.nics()) {
+            if (nic.vlan() != null) {
+                try {
+                    HostBridge b = configured.network().bridge(BridgeRef.of(nic));
+                    bridges.put(b.name(), b);
+                } catch (IllegalArgumentException e) {
+                    // validation names a NIC on no bridge; nothing to say about its uplink
+                }
+            }
+        }
+        return List.copyOf(bridges.values());
     }
 
     private static GuestCpuResult guestCpu(ClusterSpec cluster, VmSpec vm) {
@@ -67,7 +110,7 @@ public record ClusterRendering(VmSpec vm, RenderContext context) {
     private static List<String> monitors(ClusterSpec cluster, VmSpec vm) {
         List<String> hostOrder = new ArrayList<>();
         for (HostSpec h : cluster.hosts()) {
-            if (h.storageController() != null) {
+            if (h.storageController() != null && h.storageController().runsMonitor()) {
                 hostOrder.add(h.name());
             }
         }

@@ -285,7 +285,15 @@ public final class DomainXmlParser {
     private static VmNicSpec nic(Element iface) {
         String type = iface.getAttribute("type");
         if (!type.equals("bridge")) {
-            throw new DomainXmlException("interface type '" + type + "' is not a bridge NIC (N-03)");
+            throw new DomainXmlException("interface type '" + type + "' is not a native Linux bridge NIC; Cell "
+                    + "connects every VM NIC to a Linux bridge (N-01)");
+        }
+        Element virtualport = DomXml.firstChild(iface, "virtualport");
+        if (virtualport != null) {
+            String kind = virtualport.getAttribute("type");
+            throw new DomainXmlException("interface on bridge '" + bridgeOf(iface) + "' has a virtualport of type '"
+                    + kind + "'" + ("openvswitch".equals(kind) ? " (an Open vSwitch port)" : "")
+                    + "; Cell uses native Linux bridges only, never Open vSwitch (N-01)");
         }
         Element mac = DomXml.firstChild(iface, "mac");
         Element source = DomXml.firstChild(iface, "source");
@@ -308,6 +316,11 @@ public final class DomainXmlParser {
             default -> throw new DomainXmlException("NIC model '" + modelType + "' is neither virtio nor e1000 (P-01)");
         };
         return new VmNicSpec(mac == null ? null : mac.getAttribute("address"), network, vlan, nicModel);
+    }
+
+    private static String bridgeOf(Element iface) {
+        Element source = DomXml.firstChild(iface, "source");
+        return source == null ? "" : source.getAttribute("bridge");
     }
 
     private static String pciAddress(Element hostdev) {

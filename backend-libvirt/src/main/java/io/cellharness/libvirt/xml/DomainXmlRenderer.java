@@ -352,6 +352,7 @@ public final class DomainXmlRenderer {
             throw new DomainXmlException(where + ": NIC passthrough needs a host VF, which a VM specification does not "
                     + "name; use virtio or e1000 on a bridge");
         }
+        // N-01: a native Linux bridge, never an Open vSwitch port (no <virtualport>).
         XmlElement e = XmlElement.of("interface").attr("type", "bridge");
         if (nic.mac() != null) {
             e.child("mac").attr("address", nic.mac().toLowerCase(Locale.ROOT));

@@ -80,8 +80,10 @@ public final class FaultFactory {
 
     private static String controllerHost(FaultEntry e, ClusterSpec cluster, String where) {
         String host = host(e, cluster, where);
-        if (cluster.host(host).orElseThrow().storageController() == null) {
-            throw new IllegalArgumentException(where + ": host '" + host + "' has no storage controller");
+        var controller = cluster.host(host).orElseThrow().storageController();
+        if (controller == null || !controller.runsMonitor()) {
+            throw new IllegalArgumentException(where + ": host '" + host + "' has no storage controller"
+                    + (controller == null ? "" : " running a Glue monitor"));
         }
         return host;
     }

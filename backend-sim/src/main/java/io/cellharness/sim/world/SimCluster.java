@@ -85,7 +85,7 @@ public final class SimCluster {
                 case STORAGE -> host.up() && fabric.host(h.name()).cutOff(StandardBridge.PN).isEmpty();
                 case BMC -> false;
             });
-            if (h.storageController() != null) {
+            if (h.storageController() != null && h.storageController().runsMonitor()) {
                 storage.addMonitor(h.name());
             }
         }

@@ -3,6 +3,8 @@ package io.cellharness.core.cpu;
 import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.model.CpuMode;
 import io.cellharness.core.model.CpuSpec;
+import io.cellharness.core.model.HostSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,7 +13,9 @@ import java.util.List;
  * <ul>
  *   <li>C-05 (cluster option on): the VM runs the cluster's oldest-generation model; the target must offer its
  *       features.</li>
- *   <li>host-passthrough (C-02): the target CPU must be identical: vendor, model and feature set.</li>
+ *   <li>host-passthrough (C-02): every host of the cluster must have the CPU the VM sees (vendor, model and feature
+ *       set), the documentation's "only when the CPUs that make up the cluster are all the same model"; in a mixed
+ *       cluster the migration is refused, naming the hosts that differ, even toward an identical host.</li>
  *   <li>host-model (C-03): the target must offer every feature the VM was started with; libvirt adjusts the rest.</li>
  *   <li>custom (C-04): the VM runs the cluster baseline; any host offering the baseline's features will do.</li>
  * </ul>
@@ -66,7 +70,8 @@ public final class MigrationEligibility {
                     + "vendors never take a live migration", List.of());
         }
         if (!pinned && vmCpuMode == CpuMode.HOST_PASSTHROUGH) {
-            return passthrough(guest, from, to);
+            Eligibility.Refused mixed = mixedCluster(guest, cluster, catalogue);
+            return mixed != null ? mixed : passthrough(guest, from, to);
         }
         List<String> missing = FeatureSets.missing(guest.features(), to.features());
         if (!missing.isEmpty()) {
@@ -87,6 +92,38 @@ public final class MigrationEligibility {
                     : "the target " + to.model() + " offers every feature the VM has; libvirt adjusts the feature set";
         };
         return new Eligibility.Allowed(rule, note);
+    }
+
+    /** C-02: the hosts of the cluster whose CPU is not the one the host-passthrough VM sees, or null if none. */
+    private static Eligibility.Refused mixedCluster(CpuSpec guest, ClusterSpec cluster, CpuCatalogue catalogue) {
+        List<String> differ = new ArrayList<>();
+        for (HostSpec host : cluster.hosts()) {
+            if (host.cpu() == null) {
+                differ.add(host.name() + " has no CPU description");
+                continue;
+            }
+            CpuSpec cpu = catalogue.expand(host.cpu());
+            if (cpu.vendor() != guest.vendor() || !cpu.model().equals(guest.model())) {
+                differ.add(host.name() + " has " + (cpu.vendor() == guest.vendor() ? "" : cpu.vendor() + " ")
+                        + cpu.model());
+                continue;
+            }
+            List<String> lacks = FeatureSets.missing(guest.features(), cpu.features());
+            List<String> adds = FeatureSets.missing(cpu.features(), guest.features());
+            if (!lacks.isEmpty() || !adds.isEmpty()) {
+                differ.add(host.name() + " has " + cpu.model()
+                        + (lacks.isEmpty() ? "" : " without " + FeatureSets.list(lacks))
+                        + (lacks.isEmpty() || adds.isEmpty() ? "" : " and")
+                        + (adds.isEmpty() ? "" : " with " + FeatureSets.list(adds) + " too"));
+            }
+        }
+        if (differ.isEmpty()) {
+            return null;
+        }
+        return new Eligibility.Refused("C-02", "host-passthrough VM sees the CPU " + guest.model()
+                + " and the cluster's CPUs are not all the same: " + String.join("; ", differ)
+                + "; host-passthrough live-migrates only when every host of the cluster has the same CPU model and "
+                + "feature set", List.of());
     }
 
     private static Eligibility passthrough(CpuSpec guest, CpuSpec source, CpuSpec target) {

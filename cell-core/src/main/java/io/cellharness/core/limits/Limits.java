@@ -98,11 +98,14 @@ public final class Limits {
     /** S-05: a probe not answered within this time is missed (default; shorter than the probe period). */
     public static final long MONITOR_PROBE_TIMEOUT_MILLIS = 1_000;
     /**
-     * S-06, S-09: the stable period (default): a monitor is stable once it has answered every probe for this long;
-     * the path fails back only to a stable monitor, so a flapping one causes at most one failover and one failback
-     * per stable period.
+     * S-09: the damping window (default): a monitor declared down within this time of the path returning to it is
+     * flapping (a repeat), and each whole window it then answers every probe takes one repeat off.
      */
-    public static final long MONITOR_STABLE_PERIOD_MILLIS = 30_000;
+    public static final long MONITOR_DAMPING_WINDOW_MILLIS = 60_000;
+    /** S-09: after one repeat, how long a flapping monitor must answer every probe before the next failback (default). */
+    public static final long MONITOR_DAMPING_FIRST_HOLD_MILLIS = 10_000;
+    /** S-09: the bound of that hold, which doubles with each further repeat (default). */
+    public static final long MONITOR_DAMPING_MAX_HOLD_MILLIS = 80_000;
     /**
      * S-05: the guest's disk command timeout (Linux SCSI default, {@code /sys/block/sdX/device/timeout}). A failover
      * stall bound (period x misses + timeout) must stay below it, so no I/O error reaches the guest.

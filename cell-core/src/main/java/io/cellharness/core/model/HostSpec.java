@@ -18,6 +18,9 @@ import java.util.List;
  * @param bonds             bonds of those NICs
  * @param switchLacp        whether the switch the host's NICs plug into supports 802.3ad link aggregation (N-07);
  *                          absent (null) means it does, see {@link #switchSupportsLacp()}
+ * @param kvm               A-04: whether the host offers hardware-assisted virtualisation ({@code /dev/kvm}, VT-x or
+ *                          AMD-V), so its guests are {@code kvm} domains; {@code false} means its guests can only run
+ *                          as {@code qemu} (TCG) emulation, fit for a test lab, not production. Absent means it does.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record HostSpec(
@@ -30,7 +33,8 @@ public record HostSpec(
         @JsonProperty("storageController") StorageControllerSpec storageController,
         @JsonProperty("nics") List<HostNicSpec> nics,
         @JsonProperty("bonds") List<BondSpec> bonds,
-        @JsonProperty("switchLacp") Boolean switchLacp) {
+        @JsonProperty("switchLacp") Boolean switchLacp,
+        @JsonProperty("kvm") Boolean kvm) {
 
     public HostSpec {
         nics = nics == null ? List.of() : List.copyOf(nics);
@@ -40,7 +44,24 @@ public record HostSpec(
     /** A host whose switch supports LACP; the form every caller used before N-07 needed {@code switchLacp}. */
     public HostSpec(String name, int cores, Size memory, Size disk, CpuSpec cpu, BmcSpec bmc,
                     StorageControllerSpec storageController, List<HostNicSpec> nics, List<BondSpec> bonds) {
-        this(name, cores, memory, disk, cpu, bmc, storageController, nics, bonds, null);
+        this(name, cores, memory, disk, cpu, bmc, storageController, nics, bonds, null, null);
+    }
+
+    /** A host with hardware virtualisation; the form every caller used before A-04 needed {@code kvm}. */
+    public HostSpec(String name, int cores, Size memory, Size disk, CpuSpec cpu, BmcSpec bmc,
+                    StorageControllerSpec storageController, List<HostNicSpec> nics, List<BondSpec> bonds,
+                    Boolean switchLacp) {
+        this(name, cores, memory, disk, cpu, bmc, storageController, nics, bonds, switchLacp, null);
+    }
+
+    /** whether this host runs {@code kvm} guests; hosts have hardware virtualisation unless stated. */
+    public boolean hasKvm() {
+        return kvm == null || kvm;
+    }
+
+    public HostSpec withKvm(boolean hardwareVirtualisation) {
+        return new HostSpec(name, cores, memory, disk, cpu, bmc, storageController, nics, bonds, switchLacp,
+                hardwareVirtualisation);
     }
 
     /** N-07: whether an 802.3ad bond of this host finds an LACP partner; switches support it unless stated. */
@@ -49,14 +70,14 @@ public record HostSpec(
     }
 
     public HostSpec withCpu(CpuSpec newCpu) {
-        return new HostSpec(name, cores, memory, disk, newCpu, bmc, storageController, nics, bonds, switchLacp);
+        return new HostSpec(name, cores, memory, disk, newCpu, bmc, storageController, nics, bonds, switchLacp, kvm);
     }
 
     public HostSpec withNetwork(List<HostNicSpec> newNics, List<BondSpec> newBonds) {
-        return new HostSpec(name, cores, memory, disk, cpu, bmc, storageController, newNics, newBonds, switchLacp);
+        return new HostSpec(name, cores, memory, disk, cpu, bmc, storageController, newNics, newBonds, switchLacp, kvm);
     }
 
     public HostSpec withSwitchLacp(boolean supported) {
-        return new HostSpec(name, cores, memory, disk, cpu, bmc, storageController, nics, bonds, supported);
+        return new HostSpec(name, cores, memory, disk, cpu, bmc, storageController, nics, bonds, supported, kvm);
     }
 }

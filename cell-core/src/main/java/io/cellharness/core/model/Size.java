@@ -58,7 +58,7 @@ public record Size(long bytes) implements Comparable<Size> {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size; write it like 512MiB or 16TiB");
         }
-        long unit = unitBytes(m.group(2), text);
+        long unit = unitBytes(m.group(1), m.group(2), text);
         try {
             if (m.group(1).contains(".")) {
                 java.math.BigDecimal exact = new java.math.BigDecimal(m.group(1)).multiply(java.math.BigDecimal.valueOf(unit));
@@ -70,7 +70,7 @@ public record Size(long bytes) implements Comparable<Size> {
         }
     }
 
-    private static long unitBytes(String unit, String text) {
+    private static long unitBytes(String number, String unit, String text) {
         switch (unit.toLowerCase(Locale.ROOT)) {
             case "", "b":
                 return 1;
@@ -85,7 +85,10 @@ public record Size(long bytes) implements Comparable<Size> {
             case "p", "pib":
                 return 1024 * Limits.TIB;
             case "kb", "mb", "gb", "tb", "pb":
-                throw new IllegalArgumentException("'" + text + "' uses a decimal unit; write binary units (KiB, MiB, GiB, TiB)");
+                // The documentation writes 16TB and means 16 TiB: say what to write instead of guessing.
+                String binary = number + Character.toUpperCase(unit.charAt(0)) + "iB";
+                throw new IllegalArgumentException("'" + text + "' uses a decimal unit; write " + binary
+                        + " (sizes are binary: KiB, MiB, GiB, TiB)");
             default:
                 throw new IllegalArgumentException("'" + text + "' has an unknown unit '" + unit + "'; use B, KiB, MiB, GiB or TiB");
         }

@@ -195,6 +195,27 @@ public final class HostNetwork {
         return out;
     }
 
+    /**
+     * Every bridge with its uplink, in the order of {@link #bridges()}: each standard bridge uplinked by the bond
+     * configured for it (N-01, N-05), cloud0 by none (N-02), and each VLAN bridge by the 802.1Q subinterface of its
+     * base bridge's bond tagged with the VLAN, e.g. {@code br-VM.101} by {@code bond-VM.101} (N-03).
+     */
+    public List<HostBridge> bridgeDetails() {
+        List<HostBridge> out = new ArrayList<>();
+        for (String name : bridges()) {
+            out.add(bridge(BridgeRef.parse(name)));
+        }
+        return out;
+    }
+
+    /** {@code ref} as this host has it or would create it, with its uplink (see {@link #bridgeDetails()}). */
+    public HostBridge bridge(BridgeRef ref) {
+        Bond bond = uplinks.get(ref.base());
+        String uplink = ref.base().hostOnly() || bond == null ? null
+                : ref.vlan() == null ? bond.name() : bond.name() + "." + ref.vlan();
+        return new HostBridge(ref.name(), uplink, ref.vlan());
+    }
+
     /** The ports on this host in creation order. */
     public List<Port> ports() {
         return List.copyOf(ports.values());

@@ -142,7 +142,9 @@ public final class NetworkFabric {
             try {
                 bridge = BridgeRef.of(nic);
             } catch (IllegalArgumentException e) {
-                return new PortAttachment.Refused("N-03", "NIC " + n + ": " + e.getMessage());
+                // N-01: a host has only its native Linux bridges (never an Open vSwitch one); N-03: their VLANs
+                String rule = StandardBridge.byName(nic.network()).isEmpty() ? "N-01" : "N-03";
+                return new PortAttachment.Refused(rule, "NIC " + n + ": " + e.getMessage());
             }
             if (bridge.base().hostOnly() && !vm.isSystemVm()) {
                 return new PortAttachment.Refused("N-02", "NIC " + n + ": cloud0 connects system VMs to their host "

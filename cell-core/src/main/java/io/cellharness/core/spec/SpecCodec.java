@@ -14,7 +14,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.model.CpuMode;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -38,7 +46,11 @@ public final class SpecCodec {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addModule(new SimpleModule("respellings").addDeserializer(CpuMode.class, new CpuModeReader()))
             .build();
+
+    /** The reader attribute under which {@link CpuModeReader} collects {@link Respelling}s. */
+    private static final String RESPELLINGS = "io.cellharness.respellings";
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -55,13 +67,27 @@ public final class SpecCodec {
         return read(yaml, source, ClusterSpec.class);
     }
 
+    /**
+     * Reads a cluster document, adding to {@code respellings} every value written in an accepted non-canonical
+     * spelling (C-01: {@code host-mode}), in document order.
+     */
+    public static ClusterSpec readCluster(String yaml, String source, List<Respelling> respellings)
+            throws SpecFormatException {
+        return read(yaml, source, ClusterSpec.class, respellings);
+    }
+
     /** Reads any specification document of type {@code type} with the same strictness and error reporting. */
     public static <T> T read(String yaml, String source, Class<T> type) throws SpecFormatException {
+        return read(yaml, source, type, new ArrayList<>());
+    }
+
+    private static <T> T read(String yaml, String source, Class<T> type, List<Respelling> respellings)
+            throws SpecFormatException {
         if (yaml == null || yaml.isBlank()) {
             throw new SpecFormatException(source, 0, 0, "", "the document is empty");
         }
         try {
-            T value = YAML.readValue(yaml, type);
+            T value = YAML.readerFor(type).withAttribute(RESPELLINGS, respellings).readValue(yaml);
             if (value == null) {
                 throw new SpecFormatException(source, 1, 1, "", "the document holds no mapping");
             }
@@ -189,5 +215,42 @@ public final class SpecCodec {
             }
         }
         return sb.toString();
+    }
+
+    /** C-01: reads a CPU mode, noting the documentation's spelling {@code host-mode} where the reader collects notes. */
+    private static final class CpuModeReader extends StdDeserializer<CpuMode> {
+
+        CpuModeReader() {
+            super(CpuMode.class);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public CpuMode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (CpuMode) ctxt.handleUnexpectedToken(CpuMode.class, p);
+            }
+            String text = p.getText();
+            CpuMode mode;
+            try {
+                mode = CpuMode.fromYaml(text);
+            } catch (IllegalArgumentException e) {
+                throw JsonMappingException.from(p, e.getMessage(), e);
+            }
+            if (CpuMode.isDocumentationSpelling(text) && ctxt.getAttribute(RESPELLINGS) instanceof List<?> notes) {
+                ((List<Respelling>) notes).add(new Respelling(pathOf(p.getParsingContext()), text.trim(),
+                        mode.yamlName(), "C-01"));
+            }
+            return mode;
+        }
+
+        private static String pathOf(JsonStreamContext context) {
+            List<String> parts = new ArrayList<>();
+            for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+                parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]"
+                        : (c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName());
+            }
+            return String.join("", parts);
+        }
     }
 }

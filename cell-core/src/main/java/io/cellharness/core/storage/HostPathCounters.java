@@ -6,7 +6,7 @@ package io.cellharness.core.storage;
  * @param host                       the host
  * @param path                       its current path
  * @param failovers                  moves away from a monitor declared down
- * @param failbacks                  moves back to a nearer, stable monitor
+ * @param failbacks                  moves back to a nearer monitor that answers again (S-06), once it served any hold (S-09)
  * @param stalls                     times no monitor answered
  * @param resumes                    times I/O resumed after a stall
  * @param longestFailoverStallMillis the longest time from a first missed probe to the failover it caused; at most

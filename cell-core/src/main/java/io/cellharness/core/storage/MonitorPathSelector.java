@@ -26,14 +26,18 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>S-04: monitors are ordered nearest first — the monitor on the host itself, then by {@link Proximity}, ties by
  *       host name; a new host takes the nearest monitor, every registered monitor being presumed answering and
- *       stable.</li>
+ *       undamped. A host whose controller runs no monitor (a cluster runs 3 or 5 whatever its size) starts on the
+ *       nearest one.</li>
  *   <li>S-07: a monitor is declared down after {@link MonitorSettings#missThreshold()} consecutive missed probes; any
  *       answer clears its misses.</li>
- *   <li>S-05: when the path's monitor is declared down, the path fails over to the nearest stable monitor, else to the
- *       nearest one that answered its latest probe. The stall, from its first missed probe to the failover, is below
- *       {@link MonitorSettings#stallBoundMillis()}.</li>
- *   <li>S-06, S-09: when a monitor nearer than the path's is stable (answered every probe for the stable period), the
- *       path fails back to it. See {@link MonitorSettings} for the flapping guarantee this gives.</li>
+ *   <li>S-05: when the path's monitor is declared down, the path fails over to the nearest ready monitor (answering,
+ *       and not held by damping), else to the nearest one that answered its latest probe. The stall, from its first
+ *       missed probe to the failover, is below {@link MonitorSettings#stallBoundMillis()}.</li>
+ *   <li>S-06: when a monitor nearer than the path's answers a probe after its failure, the path fails back to it at
+ *       once.</li>
+ *   <li>S-09: unless that monitor is damped: declared down again within the damping window of regaining the path, it
+ *       must answer every probe for a hold that doubles per repeat, bounded, and decays while it stays healthy
+ *       ({@link MonitorSettings}).</li>
  *   <li>S-08: when the path's monitor is down and no other answered its latest probe, the path is
  *       {@link IoPath#NONE}: I/O is held (VM paused on I/O) and resumes through the first monitor that answers.</li>
  * </ul>
@@ -72,7 +76,7 @@ public final class MonitorPathSelector {
     // ---- topology ----
 
     /**
-     * Registers the monitor of the storage controller on {@code monitorHost}, presumed answering and stable (it was
+     * Registers the monitor of the storage controller on {@code monitorHost}, presumed answering and undamped (it was
      * just deployed). Every host's path is re-evaluated, so a host may move to it at once
      * ({@link PathChangeReason#MONITOR_ADDED}).
      */
@@ -86,7 +90,7 @@ public final class MonitorPathSelector {
             host.add(monitorHost);
             Health target = host.path.isNone()
                     ? best(host)
-                    : nearestStableBefore(host, host.health(host.currentMonitor()));
+                    : nearestReadyBefore(host, host.health(host.currentMonitor()));
             if (target != null) {
                 change(host, IoPath.via(target.monitor), PathChangeReason.MONITOR_ADDED,
                         "monitor on " + monitorHost + " registered", -1);
@@ -114,12 +118,12 @@ public final class MonitorPathSelector {
     }
 
     /**
-     * Registers a cluster: the storage controller of every host that has one as a monitor, every host, and every
-     * placed VM with a Glue disk.
+     * Registers a cluster: the monitor of every storage controller that runs one, every host, and every placed VM
+     * with a Glue disk.
      */
     public void registerCluster(ClusterSpec spec) {
         for (HostSpec host : spec.hosts()) {
-            if (host.storageController() != null) {
+            if (host.storageController() != null && host.storageController().runsMonitor()) {
                 addMonitor(host.name());
             }
         }
@@ -158,7 +162,9 @@ public final class MonitorPathSelector {
         if (monitor.misses > 0) {
             monitor.misses = 0;
             monitor.answeringSince = now;
+            monitor.decayFrom = now + settings.holdMillis(monitor.repeats);
         }
+        monitor.decay(now);
         monitor.lastAnswerAt = now;
         monitor.lastLatency = latencyMillis;
         if (monitorHost.equals(host.currentMonitor())) {
@@ -181,6 +187,9 @@ public final class MonitorPathSelector {
                 monitor.firstMissStartedAt = probeStartedAt;
             }
             monitor.misses++;
+            if (monitor.misses == settings.missThreshold()) {
+                monitor.declaredDown(clock.nowMillis());
+            }
         }
         evaluate(host);
     }
@@ -250,8 +259,10 @@ public final class MonitorPathSelector {
     public MonitorHealth health(String host, String monitorHost) {
         Health h = view(host).health(monitorHost);
         long now = clock.nowMillis();
-        return new MonitorHealth(h.monitor, h.misses, h.down(), h.stable(now), h.lastAnswerAt,
-                h.misses == 0 ? h.answeringSince : -1, h.lastLatency);
+        h.decay(now);
+        return new MonitorHealth(h.monitor, h.misses, h.down(), h.ready(now), h.repeats,
+                settings.holdMillis(h.repeats), h.lastAnswerAt, h.misses == 0 ? h.answeringSince : -1,
+                h.lastLatency);
     }
 
     public IoCounters counters(String vm) {
@@ -306,19 +317,22 @@ public final class MonitorPathSelector {
             }
             return;
         }
-        Health nearer = nearestStableBefore(host, path);
+        Health nearer = nearestReadyBefore(host, path);
         if (nearer != null) {
             host.failbacks++;
-            change(host, IoPath.via(nearer.monitor), PathChangeReason.FAILBACK,
-                    nearer.monitor + " answered every probe for " + (now - nearer.answeringSince) + " ms", -1);
+            change(host, IoPath.via(nearer.monitor), PathChangeReason.FAILBACK, nearer.repeats == 0
+                    ? nearer.monitor + " answers again"
+                    : nearer.monitor + " answered every probe for " + (now - nearer.answeringSince)
+                            + " ms, its hold after " + nearer.repeats + (nearer.repeats == 1 ? " repeat" : " repeats")
+                            + " being " + settings.holdMillis(nearer.repeats) + " ms", -1);
         }
     }
 
-    /** The nearest stable monitor, else the nearest that answered its latest probe, else null. */
+    /** The nearest ready monitor, else the nearest that answered its latest probe, else null. */
     private Health best(HostView host) {
         long now = clock.nowMillis();
         for (Health h : host.order) {
-            if (h.stable(now)) {
+            if (h.ready(now)) {
                 return h;
             }
         }
@@ -330,14 +344,14 @@ public final class MonitorPathSelector {
         return null;
     }
 
-    /** The nearest stable monitor nearer than {@code current}, or null. */
-    private Health nearestStableBefore(HostView host, Health current) {
+    /** The nearest ready monitor nearer than {@code current}, or null. */
+    private Health nearestReadyBefore(HostView host, Health current) {
         long now = clock.nowMillis();
         for (Health h : host.order) {
             if (h == current) {
                 return null;
             }
-            if (h.stable(now)) {
+            if (h.ready(now)) {
                 return h;
             }
         }
@@ -348,6 +362,9 @@ public final class MonitorPathSelector {
         long now = clock.nowMillis();
         IoPath from = host.path;
         host.path = to;
+        if (to instanceof IoPath.Via via && reason != PathChangeReason.MONITOR_ADDED) {
+            host.health(via.monitorHost()).lastRegainAt = now;
+        }
         List<String> affected = new ArrayList<>(host.vms);
         for (String name : affected) {
             VmIo vm = vms.get(name);
@@ -412,8 +429,7 @@ public final class MonitorPathSelector {
         }
 
         void add(String monitor) {
-            Health health = new Health(monitor, proximity.distance(name, monitor), clock.nowMillis(),
-                    clock.nowMillis() - settings.stablePeriodMillis());
+            Health health = new Health(monitor, proximity.distance(name, monitor), clock.nowMillis());
             order.add(health);
             byMonitor.put(monitor, health);
             order.sort(Comparator.comparing((Health h) -> !h.monitor.equals(name))
@@ -451,20 +467,47 @@ public final class MonitorPathSelector {
         long lastAnswerAt;
         long answeringSince;
         long lastLatency = -1;
+        /** S-09: failures soon after regaining the path, net of decay; the hold is {@code holdMillis(repeats)}. */
+        int repeats;
+        /** When the path last moved to this monitor, or its last repeat; a failure within the window is a repeat. */
+        long lastRegainAt = Long.MIN_VALUE / 2;
+        /** From when its healthy time takes repeats off: once it answers again and has served its hold. */
+        long decayFrom;
 
-        Health(String monitor, long distance, long lastAnswerAt, long answeringSince) {
+        Health(String monitor, long distance, long registeredAt) {
             this.monitor = monitor;
             this.distance = distance;
-            this.lastAnswerAt = lastAnswerAt;
-            this.answeringSince = answeringSince;
+            this.lastAnswerAt = registeredAt;
+            this.answeringSince = registeredAt;
         }
 
         boolean down() {
             return misses >= settings.missThreshold();
         }
 
-        boolean stable(long now) {
-            return misses == 0 && now - answeringSince >= settings.stablePeriodMillis();
+        /** Answered its latest probe and has answered every probe for its hold (none unless damped: S-06). */
+        boolean ready(long now) {
+            return misses == 0 && now - answeringSince >= settings.holdMillis(repeats);
+        }
+
+        /** S-09: declared down; within the damping window of regaining the path (or of a repeat) it is a repeat. */
+        void declaredDown(long now) {
+            if (now - lastRegainAt <= settings.dampingWindowMillis()) {
+                repeats = Math.min(repeats + 1, settings.maxRepeats());
+                lastRegainAt = now;
+            }
+        }
+
+        /** S-09: every whole damping window of answers after its hold takes one repeat off. */
+        void decay(long now) {
+            if (repeats == 0 || misses > 0 || now < decayFrom) {
+                return;
+            }
+            long windows = (now - decayFrom) / settings.dampingWindowMillis();
+            if (windows > 0) {
+                repeats = (int) Math.max(0, repeats - windows);
+                decayFrom += windows * settings.dampingWindowMillis();
+            }
         }
     }
 

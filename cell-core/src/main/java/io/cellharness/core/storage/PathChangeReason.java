@@ -8,7 +8,7 @@ public enum PathChangeReason {
     MONITOR_ADDED,
     /** S-05: the path's monitor missed the threshold of probes; the I/O moved to the nearest answering monitor. */
     FAILOVER,
-    /** S-06: a monitor nearer than the path's became stable; the I/O moved back to it. */
+    /** S-06: a monitor nearer than the path's answers again (after any S-09 hold); the I/O moved back to it. */
     FAILBACK,
     /** S-08: the path's monitor is down and no other answers; the I/O is held (VM paused on I/O). */
     STALL,

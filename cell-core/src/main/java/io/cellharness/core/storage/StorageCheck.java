@@ -68,7 +68,7 @@ public final class StorageCheck {
             if (host.storageController() != null) {
                 anyController = true;
                 String monitor = host.storageController().monitor();
-                if (monitor == null || !MONITOR.matcher(monitor).matches()
+                if (monitor != null && !MONITOR.matcher(monitor).matches()
                         || HostAddress.parse(monitor, 1).isEmpty()) {
                     errors.add(Problem.error("S-04", "hosts[" + h + "].storageController.monitor", monitor, null,
                             "the Glue monitor address must be host:port, e.g. " + host.name() + ":6789"));

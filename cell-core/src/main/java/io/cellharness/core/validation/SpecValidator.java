@@ -9,6 +9,7 @@ import io.cellharness.core.mac.MacAllocator;
 import io.cellharness.core.mac.MacAllocator.Registration;
 import io.cellharness.core.mac.NicRef;
 import io.cellharness.core.model.ClusterSpec;
+import io.cellharness.core.spec.Respelling;
 import io.cellharness.core.model.DiskBus;
 import io.cellharness.core.model.DiskSpec;
 import io.cellharness.core.model.HostSpec;
@@ -40,6 +41,22 @@ public final class SpecValidator {
     private SpecValidator() {
     }
 
+    /**
+     * {@link #validate(ClusterSpec)}, plus a warning for every value the reader accepted under a non-canonical
+     * spelling (C-01: the documentation's {@code host-mode}), naming the canonical word.
+     */
+    public static ValidationReport validate(ClusterSpec spec, List<Respelling> respellings) {
+        ValidationReport report = validate(spec);
+        List<Problem> warnings = new ArrayList<>();
+        for (Respelling r : respellings) {
+            warnings.add(Problem.warning(r.id(), r.path(), r.written(), null,
+                    "'" + r.written() + "' is the documentation's spelling of " + r.canonical()
+                            + ", read as " + r.canonical() + "; write " + r.canonical()));
+        }
+        warnings.addAll(report.warnings());
+        return new ValidationReport(report.errors(), warnings);
+    }
+
     public static ValidationReport validate(ClusterSpec spec) {
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
@@ -52,6 +69,11 @@ public final class SpecValidator {
                         "host name already used by hosts[" + earlier + "]"));
             }
             checkHost(host, "hosts[" + h + "]", errors);
+            if (!host.hasKvm()) {
+                warnings.add(Problem.warning("A-04", "hosts[" + h + "].kvm", false, null, host.name()
+                        + " has no hardware virtualisation (/dev/kvm): its guests would run as qemu (TCG) emulation, "
+                        + "unfit for production (a test lab only)"));
+            }
         }
         Map<String, Integer> vmIndex = new LinkedHashMap<>();
         for (int v = 0; v < spec.vms().size(); v++) {

@@ -31,8 +31,10 @@ class MigrationEligibilityTest {
     // ---- C-02 host-passthrough ----
 
     @Test
-    void passthroughMovesBetweenIdenticalCpus() {
-        Eligibility e = MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH, null, cpu("Broadwell"), cpu("Broadwell"), plain);
+    void passthroughMovesBetweenIdenticalCpusWhenTheWholeClusterHasThem() {
+        ClusterSpec uniform = cluster(false, "Broadwell", "Broadwell", "Broadwell");
+        Eligibility e = MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH, null, cpu("Broadwell"), cpu("Broadwell"),
+                uniform);
         assertThat(e).isEqualTo(new Eligibility.Allowed("C-02", "the source and target CPUs are identical"));
     }
 
@@ -41,24 +43,50 @@ class MigrationEligibilityTest {
         Eligibility.Refused r = refused(MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH, null, cpu("Haswell"),
                 cpu("Broadwell"), plain));
         assertThat(r.rule()).isEqualTo("C-02");
-        assertThat(r.reason()).isEqualTo("host-passthrough VM sees the CPU Haswell and the target host's CPU model is "
-                + "Broadwell; host-passthrough migrates only between identical CPUs");
+        assertThat(r.reason()).isEqualTo("host-passthrough VM sees the CPU Haswell and the cluster's CPUs are not all "
+                + "the same: h1 has Broadwell; h2 has Skylake-Server; host-passthrough live-migrates only when every "
+                + "host of the cluster has the same CPU model and feature set");
+    }
+
+    @Test
+    void passthroughInAMixedClusterIsRefusedEvenTowardAnIdenticalHostNamingOnlyTheHostsThatDiffer() {
+        ClusterSpec mixed = new ClusterSpec("c", null, List.of(CpuFixtures.host("a", cpu("Haswell")),
+                CpuFixtures.host("b", cpu("Haswell")), CpuFixtures.host("c", cpu("Broadwell")),
+                CpuFixtures.host("d", cpu("Haswell", "vme")), CpuFixtures.host("e", null)), List.of());
+
+        Eligibility.Refused r = refused(MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH, null, cpu("Haswell"),
+                cpu("Haswell"), mixed));
+
+        assertThat(r.rule()).isEqualTo("C-02");
+        assertThat(r.reason()).contains("c has Broadwell; d has Haswell with vme too; e has no CPU description;")
+                .doesNotContain("a has").doesNotContain("b has");
+        // host-model does not look at the other hosts
+        assertThat(MigrationEligibility.check(CpuMode.HOST_MODEL, null, cpu("Haswell"), cpu("Haswell"), mixed)
+                .allowed()).isTrue();
     }
 
     @Test
     void passthroughRefusesTheSameModelWithOtherFeatures() {
+        ClusterSpec one = new ClusterSpec("c", null, List.of(CpuFixtures.host("a", cpu("Haswell")),
+                CpuFixtures.host("b", cpu("Haswell", "vme"))), List.of());
         Eligibility.Refused more = refused(MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH, null, cpu("Haswell"),
-                cpu("Haswell", "vme"), plain));
-        assertThat(more.reason()).contains("the target adds vme").doesNotContain("lacks");
-        assertThat(more.missingFeatures()).isEmpty();
+                cpu("Haswell", "vme"), one));
+        assertThat(more.reason()).contains("b has Haswell with vme too;").doesNotContain("without");
 
+        ClusterSpec two = new ClusterSpec("c", null, List.of(CpuFixtures.host("a", cpu("Haswell", "f16c", "rdrand")),
+                CpuFixtures.host("b", cpu("Haswell"))), List.of());
         Eligibility.Refused fewer = refused(MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH, null,
-                cpu("Haswell", "f16c", "rdrand"), cpu("Haswell"), plain));
-        assertThat(fewer.reason()).contains("the target lacks f16c, rdrand");
-        assertThat(fewer.missingFeatures()).containsExactly("f16c", "rdrand");
+                cpu("Haswell", "f16c", "rdrand"), cpu("Haswell"), two));
+        assertThat(fewer.reason()).contains("b has Haswell without f16c, rdrand;");
     }
 
-    // ---- C-03 host-model ----
+    @Test
+    void aPassthroughVmThatSawAnotherCpuThanTheClustersIsRefused() {
+        ClusterSpec uniform = cluster(false, "Haswell", "Haswell");
+        Eligibility.Refused r = refused(MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH,
+                cpu("Haswell", "f16c"), cpu("Haswell"), cpu("Haswell"), uniform));
+        assertThat(r.reason()).contains("h0 has Haswell without f16c; h1 has Haswell without f16c;");
+    }
 
     @Test
     void hostModelMovesToAHostOfferingEveryFeature() {
@@ -164,9 +192,12 @@ class MigrationEligibilityTest {
     }
 
     @Property
-    void passthroughIsAllowedExactlyBetweenIdenticalCpus(@ForAll("anyModel") String from, @ForAll("anyModel") String to) {
-        Eligibility e = MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH, null, cpu(from), cpu(to), plain);
-        assertThat(e.allowed()).isEqualTo(from.equals(to));
+    void passthroughIsAllowedExactlyWhenEveryHostHasTheSameCpu(@ForAll("anyModel") String from,
+                                                               @ForAll("anyModel") String to,
+                                                               @ForAll("anyModel") String third) {
+        Eligibility e = MigrationEligibility.check(CpuMode.HOST_PASSTHROUGH, null, cpu(from), cpu(to),
+                cluster(false, from, to, third));
+        assertThat(e.allowed()).isEqualTo(from.equals(to) && from.equals(third));
     }
 
     @Provide

@@ -84,8 +84,8 @@ class MigrationPlannerTest {
                 host("h2", "Haswell", 10, BondMode.ACTIVE_BACKUP, 8)), vm("db", 64, CpuMode.HOST_PASSTHROUGH, "h1"));
         MigrationPlan plan = MigrationPlanner.plan(spec, "db", "h2", MigrationOptions.defaults());
         assertThat(plan).isEqualTo(new MigrationPlan.Refused("db", "h1", "h2", "C-02", "host-passthrough VM sees the "
-                + "CPU Skylake-Server and the target host's CPU model is Haswell; host-passthrough migrates only "
-                + "between identical CPUs"));
+                + "CPU Skylake-Server and the cluster's CPUs are not all the same: h2 has Haswell; host-passthrough "
+                + "live-migrates only when every host of the cluster has the same CPU model and feature set"));
     }
 
     @Test

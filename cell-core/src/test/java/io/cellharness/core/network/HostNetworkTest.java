@@ -127,11 +127,31 @@ class HostNetworkTest {
     }
 
     @Test
+    void eachBridgeIsUplinkedByItsBondAndAVlanBridgeByTheTaggedSubinterfaceOfTheGuestBond() { // N-01, N-03
+        NetworkFabric fabric = fabric(host("h1"), host("h2"));
+        fabric.attach("h1", vm("a", "br-VM.101", "br-VM"));
+
+        assertThat(fabric.host("h1").bridgeDetails()).containsExactly(
+                new HostBridge("br-MGMT", "bond-MGMT", null), new HostBridge("br-VM", "bond-VM", null),
+                new HostBridge("br-PN", null, null), new HostBridge("br-CN", null, null),
+                new HostBridge("cloud0", null, null), new HostBridge("br-VM.101", "bond-VM.101", 101));
+        assertThat(fabric.host("h2").bridgeDetails()).extracting(HostBridge::name)
+                .containsExactly("br-MGMT", "br-VM", "br-PN", "br-CN", "cloud0");
+        assertThat(fabric.host("h2").bridge(BridgeRef.vlan(7)).describe())
+                .isEqualTo("br-VM.7 <- bond-VM.7 (the VLAN 7 802.1Q-tagged subinterface of bond-VM)");
+        assertThat(new HostBridge("br-VM", "bond-VM", null).describe()).isEqualTo("br-VM <- bond-VM");
+        assertThat(new HostBridge("br-PN", null, null).describe()).isEqualTo("br-PN (no uplink described)");
+    }
+
+    @Test
     void badBridgesAreRefused() {
         NetworkFabric fabric = fabric(host("h1"));
-        assertThat(fabric.attach("h1", vm("a", "br-FOO"))).isEqualTo(new PortAttachment.Refused("N-03",
+        // N-01: a host has only its native Linux bridges, so a NIC on any other (an Open vSwitch one) gets no port
+        assertThat(fabric.attach("h1", vm("a", "br-FOO"))).isEqualTo(new PortAttachment.Refused("N-01",
                 "NIC 0: unknown bridge 'br-FOO'; a host has br-MGMT, br-VM, br-PN, br-CN, cloud0 and VLAN bridges "
                         + "like br-VM.101"));
+        assertThat(fabric.attach("h1", vm("a", "br-VM.5000"))).extracting(a -> ((PortAttachment.Refused) a).rule())
+                .isEqualTo("N-03");
         assertThatThrownBy(() -> BridgeRef.vlan(4095)).hasMessage("VLAN 4095 is not a usable 802.1Q VLAN ID (1..4094)");
         assertThatThrownBy(() -> fabric.nicDown("h1", "eth7")).hasMessage(
                 "host h1 has no NIC eth7 (NICs: eno1, eno2, eno3, eno4)");

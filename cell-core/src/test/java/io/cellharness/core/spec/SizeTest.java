@@ -30,7 +30,9 @@ class SizeTest {
 
     @Test
     void refusesWhatItCannotReadExactly() {
-        assertThatThrownBy(() -> Size.parse("16TB")).hasMessageContaining("decimal unit");
+        assertThatThrownBy(() -> Size.parse("16TB")).hasMessage(
+                "'16TB' uses a decimal unit; write 16TiB (sizes are binary: KiB, MiB, GiB, TiB)");
+        assertThatThrownBy(() -> Size.parse("512mb")).hasMessageStartingWith("'512mb' uses a decimal unit; write 512MiB ");
         assertThatThrownBy(() -> Size.parse("lots")).hasMessageContaining("not a size");
         assertThatThrownBy(() -> Size.parse("1.0000000001B")).hasMessageContaining("whole number");
         assertThatThrownBy(() -> Size.parse("99999999999PiB")).hasMessageContaining("too large");

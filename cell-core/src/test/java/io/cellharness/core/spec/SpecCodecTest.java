@@ -106,7 +106,19 @@ class SpecCodecTest {
     void aDecimalUnitIsRefusedRatherThanGuessed() {
         assertThatThrownBy(() -> SpecCodec.readCluster("vms:\n  - {name: a, memory: 16TB, vcpus: 1}\n", "u.yaml"))
                 .hasMessageContaining("vms[0].memory")
-                .hasMessageContaining("binary units");
+                .hasMessageContaining("write 16TiB");
+    }
+
+    @Test
+    void theDocumentationsHostModeIsReadAsHostModelAndNoted() throws Exception {
+        java.util.List<Respelling> notes = new java.util.ArrayList<>();
+        var spec = SpecCodec.readCluster("vms:\n  - {name: a, memory: 4GiB, vcpus: 1}\n"
+                + "  - {name: b, memory: 4GiB, vcpus: 1, cpuMode: Host-Mode}\n", "u.yaml", notes);
+        assertThat(spec.vms().get(1).cpuMode()).isEqualTo(io.cellharness.core.model.CpuMode.HOST_MODEL);
+        assertThat(notes).containsExactly(new Respelling("vms[1].cpuMode", "Host-Mode", "host-model", "C-01"));
+        assertThatThrownBy(() -> SpecCodec.readCluster("vms:\n  - {name: a, memory: 4GiB, vcpus: 1, cpuMode: hostmode}\n",
+                "u.yaml")).hasMessageEndingWith("vms[0].cpuMode: unknown CPU mode 'hostmode'; expected one of custom, "
+                + "host-model, host-passthrough");
     }
 
     @Test

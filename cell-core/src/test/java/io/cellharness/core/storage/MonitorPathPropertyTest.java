@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.Size;
  */
 class MonitorPathPropertyTest {
 
-    static final MonitorSettings SETTINGS = new MonitorSettings(1_000, 3, 400, 8_000);
+    static final MonitorSettings SETTINGS = new MonitorSettings(1_000, 3, 400, 8_000, 2_000, 8_000);
     static final long END = 60_000;
     /** A monitor is "recent" if it answered within this long: the threshold of misses plus one timeout. */
     static final long ANSWER_WINDOW = SETTINGS.probePeriodMillis() * SETTINGS.missThreshold()
@@ -44,11 +44,12 @@ class MonitorPathPropertyTest {
     }
 
     /**
-     * (b) S-09: while one monitor answers every probe, each flapping monitor causes, per host, at most one failover
-     * away from it and at most one failback to it per stable period; and the I/O never stalls.
+     * (b) S-09: while one monitor answers every probe, the I/O never stalls; and whenever a monitor fails (the path
+     * fails over away from it) within the damping window of the path's last return to it, the next return comes no
+     * sooner than the first hold after that failure.
      */
     @Property(tries = 300)
-    void a_flapping_monitor_moves_the_path_at_most_once_each_way_per_stable_period(
+    void a_monitor_failing_soon_after_its_failback_is_held_before_the_next(
             @ForAll @Size(min = 1, max = 3) List<@Size(max = 60) List<@IntRange(min = 50, max = 3_000) Integer>> toggles,
             @ForAll @IntRange(min = 1, max = 400) int maxLatency,
             @ForAll boolean refuseWhenDown) {
@@ -61,12 +62,51 @@ class MonitorPathPropertyTest {
         assertThat(s.rig.changes(PathChangeReason.STALL)).isEmpty();
         for (String host : s.hosts) {
             for (String monitor : s.hosts) {
-                assertSpacedByMoreThanStablePeriod(s.times(host, PathChangeReason.FAILOVER, monitor, true),
-                        "failovers of " + host + " away from " + monitor);
-                assertSpacedByMoreThanStablePeriod(s.times(host, PathChangeReason.FAILBACK, monitor, false),
-                        "failbacks of " + host + " to " + monitor);
+                List<PathChange> moves = s.moves(host, monitor);
+                for (int i = 2; i < moves.size(); i++) {
+                    PathChange regained = moves.get(i - 2);
+                    PathChange lost = moves.get(i - 1);
+                    PathChange back = moves.get(i);
+                    IoPath side = IoPath.via(monitor);
+                    if (regained.to().equals(side) && lost.from().equals(side) && back.to().equals(side)
+                            && lost.reason() == PathChangeReason.FAILOVER && back.reason() == PathChangeReason.FAILBACK
+                            && lost.timeMillis() - regained.timeMillis() <= SETTINGS.dampingWindowMillis()) {
+                        assertThat(back.timeMillis() - lost.timeMillis())
+                                .as("%s back to %s at %d after failing at %d, %d ms after regaining it", host, monitor,
+                                        back.timeMillis(), lost.timeMillis(), lost.timeMillis() - regained.timeMillis())
+                                .isGreaterThanOrEqualTo(SETTINGS.firstHoldMillis());
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * (d) S-06: a local monitor that fails once, for any time, is back on its host's path within one probe period
+     * (plus the answer's latency) of answering again.
+     */
+    @Property(tries = 300)
+    void a_single_recovery_fails_back_within_one_probe_period(
+            @ForAll @IntRange(min = 2, max = 4) int monitors,
+            @ForAll @IntRange(min = 0, max = 3) int which,
+            @ForAll @IntRange(min = 1, max = 30_000) int downAt,
+            @ForAll @IntRange(min = 1, max = 25_000) int downFor,
+            @ForAll @IntRange(min = 1, max = 400) int maxLatency,
+            @ForAll boolean refuseWhenDown) {
+        Scenario s = new Scenario(monitors, maxLatency);
+        String local = s.hosts.get(which % monitors);
+        s.toggle(local, List.of(downAt, downFor), refuseWhenDown);
+        long upAt = (long) downAt + downFor;
+
+        s.rig.advanceTo(END);
+
+        if (!s.rig.changes(PathChangeReason.FAILOVER).stream().anyMatch(c -> c.host().equals(local))) {
+            return; // too short an outage to be declared down: nothing to fail back from
+        }
+        assertThat(s.rig.selector.path(local)).isEqualTo(IoPath.via(local));
+        PathChange back = s.rig.changes(PathChangeReason.FAILBACK).stream()
+                .filter(c -> c.host().equals(local)).findFirst().orElseThrow();
+        assertThat(back.timeMillis() - upAt).isLessThanOrEqualTo(SETTINGS.probePeriodMillis() + maxLatency);
     }
 
     /**
@@ -86,7 +126,7 @@ class MonitorPathPropertyTest {
         String up = s.hosts.get(survivor % s.hosts.size());
         s.rig.at(END, () -> s.rig.monitors.up(up));
 
-        s.rig.advanceTo(END + SETTINGS.stablePeriodMillis() + SETTINGS.stallBoundMillis()
+        s.rig.advanceTo(END + SETTINGS.maxHoldMillis() + SETTINGS.stallBoundMillis()
                 + 3 * SETTINGS.probePeriodMillis());
 
         long issued = 0;
@@ -120,13 +160,6 @@ class MonitorPathPropertyTest {
         return s.rig.trace();
     }
 
-    private static void assertSpacedByMoreThanStablePeriod(List<Long> times, String what) {
-        for (int i = 1; i < times.size(); i++) {
-            assertThat(times.get(i) - times.get(i - 1)).as(what + " at " + times).isGreaterThan(
-                    SETTINGS.stablePeriodMillis());
-        }
-    }
-
     /** Hosts m0, m1, … each with a monitor and a VM vm-0, vm-1, …; monitors farther by index distance. */
     private static final class Scenario {
         final MonitorPathRig rig;
@@ -158,29 +191,32 @@ class MonitorPathPropertyTest {
         /** Monitor i starts up and toggles after each of its durations; {@code steady} never goes down. */
         void schedule(List<List<Integer>> toggles, int steady, boolean refuseWhenDown) {
             for (int i = 0; i < toggles.size(); i++) {
-                if (i == steady) {
-                    continue;
+                if (i != steady) {
+                    toggle(hosts.get(i), toggles.get(i), refuseWhenDown);
                 }
-                String monitor = hosts.get(i);
-                long t = 0;
-                boolean up = true;
-                for (int duration : toggles.get(i)) {
-                    t += duration;
-                    if (t >= END) {
-                        break;
+            }
+        }
+
+        /** {@code monitor} starts up and toggles after each of the durations. */
+        void toggle(String monitor, List<Integer> durations, boolean refuseWhenDown) {
+            long t = 0;
+            boolean up = true;
+            for (int duration : durations) {
+                t += duration;
+                if (t >= END) {
+                    break;
+                }
+                up = !up;
+                boolean goUp = up;
+                rig.at(t, () -> {
+                    if (goUp) {
+                        rig.monitors.up(monitor);
+                    } else if (refuseWhenDown) {
+                        rig.monitors.refuse(monitor);
+                    } else {
+                        rig.monitors.down(monitor);
                     }
-                    up = !up;
-                    boolean goUp = up;
-                    rig.at(t, () -> {
-                        if (goUp) {
-                            rig.monitors.up(monitor);
-                        } else if (refuseWhenDown) {
-                            rig.monitors.refuse(monitor);
-                        } else {
-                            rig.monitors.down(monitor);
-                        }
-                    });
-                }
+                });
             }
         }
 
@@ -208,6 +244,16 @@ class MonitorPathPropertyTest {
             for (String vm : vms) {
                 assertThat(rig.selector.counters(vm).writesLost()).as(vm + " lost writes").isZero();
             }
+        }
+
+        /** {@code host}'s path changes to or away from {@code monitor}, in order. */
+        List<PathChange> moves(String host, String monitor) {
+            IoPath side = IoPath.via(monitor);
+            return rig.changes.stream()
+                    .filter(c -> c.host().equals(host) && (c.from().equals(side) || c.to().equals(side)))
+                    .filter(c -> c.reason() == PathChangeReason.FAILOVER || c.reason() == PathChangeReason.FAILBACK
+                            || c.reason() == PathChangeReason.RESUME)
+                    .toList();
         }
 
         /** When {@code host}'s path changed for {@code reason} away from ({@code from}) or to {@code monitor}. */

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of S-04 … S-09 with P = 1000 ms, N = 3, T = 500 ms, S = 10 s: probes at 0, 1000, 2000 …, each decided by
- * its deadline 500 ms later; answers arrive 5 ms after the probe.
+ * The rules of S-04 … S-09 with P = 1000 ms, N = 3, T = 500 ms, a damping window of 20 s, a first hold of 4 s and a
+ * bound of 16 s: probes at 0, 1000, 2000 …, each decided by its deadline 500 ms later; answers arrive 5 ms after the
+ * probe.
  */
 class MonitorPathSelectorTest {
 
-    static final MonitorSettings SETTINGS = new MonitorSettings(1_000, 3, 500, 10_000);
+    static final MonitorSettings SETTINGS = new MonitorSettings(1_000, 3, 500, 20_000, 4_000, 16_000);
 
     private final MonitorPathRig rig = new MonitorPathRig(SETTINGS, Proximity.UNIFORM);
     private final MonitorPathSelector selector = rig.selector;
@@ -207,87 +208,151 @@ class MonitorPathSelectorTest {
     @Nested
     class Failback {
         @Test
-        void the_path_returns_to_the_local_monitor_once_it_answered_for_a_stable_period() {
+        void the_path_returns_to_the_local_monitor_at_its_first_answer_after_the_failure() {
             rig.hci("a", "b").start();
             rig.at(2_500, () -> rig.monitors.down("a"));
             rig.at(10_200, () -> rig.monitors.up("a"));
 
-            rig.advanceTo(21_004);
+            rig.advanceTo(11_004);
             assertThat(selector.path("a")).isEqualTo(IoPath.via("b"));
-            assertThat(selector.health("a", "a").answeringSinceMillis()).isEqualTo(11_005);
-            assertThat(selector.health("a", "a").lastLatencyMillis()).isEqualTo(FakeStorageMonitors.DEFAULT_LATENCY_MILLIS);
-            assertThat(selector.health("a", "a").stable()).isFalse();
 
-            rig.advanceTo(21_005);
+            rig.advanceTo(11_005);
             assertThat(selector.path("a")).isEqualTo(IoPath.via("a"));
-            assertThat(rig.changes(PathChangeReason.FAILBACK).get(0).detail())
-                    .isEqualTo("a answered every probe for 10000 ms");
+            PathChange failback = rig.changes(PathChangeReason.FAILBACK).get(0);
+            assertThat(failback.detail()).isEqualTo("a answers again");
+            // S-06: a controller that recovers once is back within one probe period (plus the answer's latency)
+            assertThat(failback.timeMillis() - 10_200).isLessThanOrEqualTo(
+                    SETTINGS.probePeriodMillis() + FakeStorageMonitors.DEFAULT_LATENCY_MILLIS);
+            assertThat(selector.health("a", "a").lastLatencyMillis())
+                    .isEqualTo(FakeStorageMonitors.DEFAULT_LATENCY_MILLIS);
             assertThat(selector.hostCounters("a")).extracting(HostPathCounters::failovers, HostPathCounters::failbacks)
                     .containsExactly(1L, 1L);
         }
 
         @Test
-        void one_miss_during_the_hold_down_starts_it_again() {
+        void a_failure_soon_after_the_failback_holds_the_next_one_for_the_first_hold() {
+            rig.hci("a", "b").start();
+            rig.at(2_500, () -> rig.monitors.down("a"));
+            rig.at(10_200, () -> rig.monitors.up("a"));   // failback at 11 005
+            rig.at(15_200, () -> rig.monitors.down("a")); // declared down at 18 500: 7.5 s after the failback
+            rig.at(20_200, () -> rig.monitors.up("a"));   // answers from 21 005
+
+            rig.advanceTo(18_500);
+            assertThat(selector.path("a")).isEqualTo(IoPath.via("b"));
+            assertThat(selector.health("a", "a")).extracting(MonitorHealth::repeats, MonitorHealth::holdMillis)
+                    .containsExactly(1, SETTINGS.firstHoldMillis());
+
+            rig.advanceTo(25_004);
+            assertThat(selector.path("a")).isEqualTo(IoPath.via("b"));
+            assertThat(selector.health("a", "a").ready()).isFalse();
+
+            rig.advanceTo(25_005);
+            assertThat(selector.path("a")).isEqualTo(IoPath.via("a"));
+            assertThat(rig.changes(PathChangeReason.FAILBACK).get(1).detail())
+                    .isEqualTo("a answered every probe for 4000 ms, its hold after 1 repeat being 4000 ms");
+        }
+
+        @Test
+        void one_miss_during_the_hold_starts_it_again() {
             rig.hci("a", "b").start();
             rig.at(2_500, () -> rig.monitors.down("a"));
             rig.at(10_200, () -> rig.monitors.up("a"));
-            rig.at(15_500, () -> rig.monitors.down("a"));
-            rig.at(16_500, () -> rig.monitors.up("a"));
+            rig.at(15_200, () -> rig.monitors.down("a"));
+            rig.at(20_200, () -> rig.monitors.up("a"));
+            rig.at(22_200, () -> rig.monitors.down("a")); // misses the probe at 23 000 only
+            rig.at(23_200, () -> rig.monitors.up("a"));   // answers from 24 005: the 4 s hold starts again
 
-            rig.advanceTo(27_004);
+            rig.advanceTo(28_004);
             assertThat(selector.path("a")).isEqualTo(IoPath.via("b"));
 
-            rig.advanceTo(27_005);
+            rig.advanceTo(28_005);
             assertThat(selector.path("a")).isEqualTo(IoPath.via("a"));
         }
 
         @Test
-        void a_monitor_that_flaps_faster_than_it_can_become_stable_causes_one_failover_and_no_failback() {
+        void each_further_repeat_doubles_the_hold_up_to_its_bound() {
             rig.hci("a", "b").start();
-            // down for 3.1 s (three probes missed), up for 1.1 s (one probe answered), for a minute
-            for (long t = 2_500; t < 62_500; t += 4_200) {
+            // down 3.1 s (declared down), up 2.1 s (two answers): never long enough for a hold, until 62.5 s
+            for (long t = 2_500; t < 62_500; t += 5_200) {
                 long down = t;
                 rig.at(down, () -> rig.monitors.down("a"));
                 rig.at(down + 3_100, () -> rig.monitors.up("a"));
             }
+            List<Long> holds = new java.util.ArrayList<>();
+            rig.scheduler.afterEachAction(() -> {
+                MonitorHealth h = selector.health("a", "a");
+                if (h.down() && (holds.isEmpty() || holds.get(holds.size() - 1) != h.holdMillis())) {
+                    holds.add(h.holdMillis());
+                }
+            });
 
             rig.advanceTo(62_500);
-            assertThat(rig.changes(PathChangeReason.FAILOVER)).hasSize(1);
-            assertThat(rig.changes(PathChangeReason.FAILBACK)).isEmpty();
-
-            rig.advanceTo(80_000);
+            // the first failure is no repeat (the path never returned to a before), so it fails back at once;
+            // every failure after that is, and the hold doubles: 4 s, 8 s, 16 s, and stays at the 16 s bound
+            assertThat(holds).containsExactly(0L, 4_000L, 8_000L, 16_000L);
+            assertThat(rig.changes(PathChangeReason.FAILOVER)).hasSize(2);
             assertThat(rig.changes(PathChangeReason.FAILBACK)).hasSize(1);
+
+            rig.advanceTo(100_000);
+            List<PathChange> failbacks = rig.changes(PathChangeReason.FAILBACK);
+            assertThat(failbacks).hasSize(2);
+            // up for good at 62 800, answering from 63 005: back after the bounded hold
+            assertThat(failbacks.get(1).timeMillis()).isEqualTo(63_005 + SETTINGS.maxHoldMillis());
             assertThat(selector.path("a")).isEqualTo(IoPath.via("a"));
         }
 
         @Test
-        void a_slow_flapper_fails_over_and_back_at_most_once_per_stable_period() {
+        void the_penalty_decays_by_one_repeat_per_healthy_damping_window() {
             rig.hci("a", "b").start();
-            // down 3.1 s, up 11 s: each cycle of 14.1 s > S gives one failover and one failback
-            for (long t = 2_500; t < 100_000; t += 14_100) {
+            rig.at(2_500, () -> rig.monitors.down("a"));
+            rig.at(10_200, () -> rig.monitors.up("a"));   // failback at 11 005
+            rig.at(15_200, () -> rig.monitors.down("a")); // repeat 1 at 18 500
+            rig.at(20_200, () -> rig.monitors.up("a"));   // failback at 25 005 after the 4 s hold
+            rig.at(27_200, () -> rig.monitors.down("a")); // repeat 2 at 30 500: hold 8 s
+            rig.at(31_200, () -> rig.monitors.up("a"));   // answering from 32 005, failback at 40 005
+
+            rig.advanceTo(40_005);
+            assertThat(selector.path("a")).isEqualTo(IoPath.via("a"));
+            assertThat(selector.health("a", "a").repeats()).isEqualTo(2);
+
+            rig.advanceTo(60_004);
+            assertThat(selector.health("a", "a").repeats()).isEqualTo(2);
+            rig.advanceTo(60_005); // a whole window of answers after serving the hold
+            assertThat(selector.health("a", "a").repeats()).isEqualTo(1);
+            rig.advanceTo(80_005);
+            assertThat(selector.health("a", "a").repeats()).isZero();
+
+            // healthy again: its next failure, long after its failback, fails back at the first answer
+            rig.at(90_200, () -> rig.monitors.down("a"));
+            rig.at(96_200, () -> rig.monitors.up("a"));
+            rig.advanceTo(97_005);
+            assertThat(selector.path("a")).isEqualTo(IoPath.via("a"));
+            assertThat(rig.changes(PathChangeReason.FAILBACK)).last().extracting(PathChange::timeMillis)
+                    .isEqualTo(97_005L);
+        }
+
+        @Test
+        void a_controller_failing_rarely_is_never_damped() {
+            rig.hci("a", "b").start();
+            // down 3.1 s, up 25 s: each failure comes more than the damping window after the failback before it
+            for (long t = 2_500; t < 140_000; t += 28_100) {
                 long down = t;
                 rig.at(down, () -> rig.monitors.down("a"));
                 rig.at(down + 3_100, () -> rig.monitors.up("a"));
             }
 
-            rig.advanceTo(100_000);
+            rig.advanceTo(140_000);
 
-            List<Long> failovers = times(rig.changes(PathChangeReason.FAILOVER));
-            List<Long> failbacks = times(rig.changes(PathChangeReason.FAILBACK));
-            assertThat(failovers).hasSizeGreaterThanOrEqualTo(5);
-            assertThat(failbacks).hasSizeGreaterThanOrEqualTo(5);
-            assertSpacedByMoreThan(failovers, SETTINGS.stablePeriodMillis());
-            assertSpacedByMoreThan(failbacks, SETTINGS.stablePeriodMillis());
-        }
-
-        private List<Long> times(List<PathChange> changes) {
-            return changes.stream().map(PathChange::timeMillis).toList();
-        }
-
-        private void assertSpacedByMoreThan(List<Long> times, long gap) {
-            for (int i = 1; i < times.size(); i++) {
-                assertThat(times.get(i) - times.get(i - 1)).as("gap before %s", times.get(i)).isGreaterThan(gap);
+            List<PathChange> failovers = rig.changes(PathChangeReason.FAILOVER);
+            List<PathChange> failbacks = rig.changes(PathChangeReason.FAILBACK);
+            assertThat(failovers).hasSize(5);
+            assertThat(failbacks).hasSize(5);
+            for (int i = 0; i < failbacks.size(); i++) {
+                long up = 2_500 + i * 28_100L + 3_100;
+                assertThat(failbacks.get(i).timeMillis() - up).as("failback %d after the controller came back", i)
+                        .isLessThanOrEqualTo(SETTINGS.probePeriodMillis() + FakeStorageMonitors.DEFAULT_LATENCY_MILLIS);
             }
+            assertThat(selector.health("a", "a").repeats()).isZero();
         }
     }
 

@@ -212,6 +212,22 @@ final class LibvirtHosts implements AutoCloseable {
         return new ArrayList<>(hosts.keySet());
     }
 
+    /** {@code kvm} or {@code qemu (TCG)} when every host runs the same, else per host. */
+    String guests() {
+        java.util.TreeMap<String, List<String>> byType = new java.util.TreeMap<>();
+        for (Host h : hosts.values()) {
+            String type = h.domainType() == DomainType.KVM ? io.cellharness.core.host.GuestVirtualisation.KVM
+                    : io.cellharness.core.host.GuestVirtualisation.QEMU_TCG;
+            byType.computeIfAbsent(type, t -> new ArrayList<>()).add(h.name());
+        }
+        if (byType.size() == 1) {
+            return byType.firstKey();
+        }
+        List<String> parts = new ArrayList<>();
+        byType.forEach((type, names) -> parts.add(type + " on " + String.join(", ", names)));
+        return String.join("; ", parts);
+    }
+
     /** One line per host, e.g. {@code cube1: qemu+unix:///system?socket=... (local daemon, kvm, at most 288 vCPUs)}. */
     List<String> describe() {
         List<String> lines = new ArrayList<>();

@@ -94,6 +94,11 @@ public final class LibvirtScenarioBackend implements ScenarioBackend {
         return LibvirtHosts.shared().describe();
     }
 
+    /** the guests this JVM's libvirt hosts run, {@code kvm} or {@code qemu (TCG)}, per host when they differ. */
+    public static String guests() {
+        return LibvirtHosts.shared().guests();
+    }
+
     /**
      * The facts a host's definitions need beyond the VM: the domain type the host offers, the Glue monitors of the
      * cluster in path order (this host's storage controller first, S-04; every Cell host has one), and the baseline

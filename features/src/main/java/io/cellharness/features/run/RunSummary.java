@@ -9,8 +9,15 @@ import java.util.TreeSet;
 /**
  * The outcome of a scenario run: every scenario, and per catalogue ID how many scenarios cover it and how many
  * passed or failed. The {@code pending} scenarios (tagged {@code @wip}) were not run; they are in no count.
+ *
+ * @param backend   sim or libvirt
+ * @param guests    A-04: which guests the run's hosts ran, {@code kvm} or {@code qemu (TCG)} (e.g. {@code kvm
+ *                  (simulated hosts)} on the simulator)
+ * @param scenarios every scenario's outcome that ran
+ * @param pending   the {@code @wip} scenarios, listed, not run
  */
-public record RunSummary(String backend, List<ScenarioOutcome> scenarios, List<ScenarioOutcome> pending) {
+public record RunSummary(String backend, String guests, List<ScenarioOutcome> scenarios,
+                         List<ScenarioOutcome> pending) {
 
     /** One row of the per-ID table. */
     public record IdRow(String id, int scenarios, int passed, int failed, int skipped) {
@@ -22,8 +29,8 @@ public record RunSummary(String backend, List<ScenarioOutcome> scenarios, List<S
     }
 
     /** A run without pending scenarios. */
-    public RunSummary(String backend, List<ScenarioOutcome> scenarios) {
-        this(backend, scenarios, List.of());
+    public RunSummary(String backend, String guests, List<ScenarioOutcome> scenarios) {
+        this(backend, guests, scenarios, List.of());
     }
 
     public List<IdRow> byId(Catalogue catalogue) {

@@ -73,7 +73,8 @@ public final class ScenarioRunner {
     private static RunSummary run(String backend, Optional<String> tagFilter, Optional<Path> allureResults,
                                   boolean dryRun) {
         if (dryRun) {
-            return new RunSummary(backend, execute(backend, tagFilter, Optional.empty(), true, false));
+            return new RunSummary(backend, guests(backend, true), execute(backend, tagFilter, Optional.empty(), true, false),
+                    List.of());
         }
         List<ScenarioOutcome> ran = execute(backend, tagFilter, allureResults, false, true);
         // The @wip scenarios the filter would have chosen: listed (dry run, no steps), never run or counted.
@@ -83,7 +84,7 @@ public final class ScenarioRunner {
             pending.add(new ScenarioOutcome(s.feature(), s.name(), s.ids(), s.tags(), ScenarioOutcome.Status.PENDING,
                     ""));
         }
-        return new RunSummary(backend, ran, pending);
+        return new RunSummary(backend, guests(backend, false), ran, pending);
     }
 
     private static List<ScenarioOutcome> execute(String backend, Optional<String> tagFilter,
@@ -121,6 +122,21 @@ public final class ScenarioRunner {
             }
         }
         return collector.outcomes;
+    }
+
+    /** which guests the run's hosts ran. */
+    private static String guests(String backend, boolean dryRun) {
+        if (!"libvirt".equals(backend)) {
+            return io.cellharness.core.host.GuestVirtualisation.KVM + " (simulated hosts)";
+        }
+        if (dryRun) {
+            return "none (dry run)";
+        }
+        try {
+            return io.cellharness.features.backend.LibvirtScenarioBackend.guests();
+        } catch (io.cellharness.features.backend.BackendUnavailableException e) {
+            return "unknown: " + e.getMessage();
+        }
     }
 
     /** Collects one outcome per scenario (a test leaf of the Cucumber engine). */

@@ -23,8 +23,17 @@ public final class SimReports {
     private SimReports() {
     }
 
-    /** The failover case report of one run. */
+    /** The failover case report of one run, without saying which guests it ran. */
     public static CaseReport caseReport(SimTimeline timeline, SimOutcome outcome, String scenario, String replayCommand) {
+        return caseReport(timeline, outcome, scenario, replayCommand, null);
+    }
+
+    /**
+     * The failover case report of one run; {@code guests} says which guests the simulated hosts run (A-04), e.g.
+     * {@code kvm} ({@link io.cellharness.core.host.GuestVirtualisation}).
+     */
+    public static CaseReport caseReport(SimTimeline timeline, SimOutcome outcome, String scenario, String replayCommand,
+                                        String guests) {
         long end = outcome.virtualMillis();
         List<HostLane> hosts = new ArrayList<>();
         timeline.hostStates().forEach((host, changes) -> hosts.add(new HostLane(host, intervals(changes, end),
@@ -48,6 +57,9 @@ public final class SimReports {
                     : InvariantResult.violated(name, kind, c.description(), c.detail()));
         }
         Map<String, String> summary = new LinkedHashMap<>();
+        if (guests != null) {
+            summary.put("guests", guests + " (simulated hosts)");
+        }
         summary.put("recoveries", recoveries(outcome.recoveryMillis()));
         summary.put("fences", Long.toString(timeline.moments().stream().filter(m -> m.kind().equals("fence")).count()));
         summary.put("alerts", Long.toString(timeline.moments().stream().filter(m -> m.kind().equals("alert")).count()));
@@ -57,9 +69,15 @@ public final class SimReports {
                 outcome.events(), hosts, vms, markers, invariants, timeline.tail(), summary);
     }
 
-    /** The summary page of a sweep. */
+    /** The summary page of a sweep, without saying which guests it ran. */
     public static SweepReport sweepReport(String title, String seeds, List<SimOutcome> outcomes, long wallMillis,
                                           java.util.function.Function<SimOutcome, String> replay) {
+        return sweepReport(title, seeds, outcomes, wallMillis, replay, null);
+    }
+
+    /** The summary page of a sweep; {@code guests} says which guests its simulated hosts ran. */
+    public static SweepReport sweepReport(String title, String seeds, List<SimOutcome> outcomes, long wallMillis,
+                                          java.util.function.Function<SimOutcome, String> replay, String guests) {
         List<SeedFailure> failures = new ArrayList<>();
         List<Long> recoveries = new ArrayList<>();
         long events = 0;
@@ -72,6 +90,9 @@ public final class SimReports {
             }
         }
         Map<String, String> summary = new LinkedHashMap<>();
+        if (guests != null) {
+            summary.put("guests", guests + " (simulated hosts)");
+        }
         summary.put("events", String.format(Locale.ROOT, "%,d", events));
         summary.put("recoveries", recoveries(recoveries));
         return new SweepReport(title, seeds, outcomes.size(), wallMillis, failures, recoveries, summary);
