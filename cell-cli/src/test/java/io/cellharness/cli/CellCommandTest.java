@@ -21,7 +21,9 @@ class CellCommandTest {
         assertThat(cli.getSubcommands()).isNotEmpty();
         String help = CliRun.of("--help").out().replaceAll("\\s+", " ");
         cli.getSubcommands().forEach((name, sub) -> {
-            String summary = sub.getCommandSpec().usageMessage().description()[0];
+            // picocli lists the first line of the header, or of the description when there is no header
+            var usage = sub.getCommandSpec().usageMessage();
+            String summary = usage.header().length > 0 ? usage.header()[0] : usage.description()[0];
             assertThat(summary).as(name).endsWith(".").doesNotContain("\n");
             assertThat(summary.chars().filter(c -> c == '(').count()).as(name)
                     .isEqualTo(summary.chars().filter(c -> c == ')').count());
