@@ -124,8 +124,11 @@ public final class TlsServer implements AutoCloseable {
                 answer(exchange, Response.json(401, "{\"error\":\"a trusted client certificate is required\"}"));
                 return;
             }
-            byte[] body = readBounded(exchange.getRequestBody(), settings.maxBodyBytes());
+            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+            byte[] body = declaredTooLong(declared, settings.maxBodyBytes()) ? null
+                    : readBounded(exchange.getRequestBody(), settings.maxBodyBytes());
             if (body == null) {
+                drain(exchange.getRequestBody(), 64L * settings.maxBodyBytes());
                 answer(exchange, Response.json(413, "{\"error\":\"the body exceeds " + settings.maxBodyBytes()
                         + " bytes\"}"));
                 return;
@@ -155,6 +158,30 @@ public final class TlsServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }
+        }
+    }
+
+    /**
+     * Reads and discards up to {@code limit} bytes of a refused body, so the refusal reaches a client that is still
+     * sending (closing on unread data makes TCP reset the connection, and the answer is lost).
+     */
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[16_384];
+        long total = 0;
+        int n;
+        while (total < limit && (n = in.read(buffer)) >= 0) {
+            total += n;
+        }
+    }
+
+    private static boolean declaredTooLong(String contentLength, int limit) {
+        if (contentLength == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(contentLength.strip()) > limit;
+        } catch (NumberFormatException malformed) {
+            return false; // the bounded read decides
         }
     }
 
