@@ -73,7 +73,8 @@ public final class ManagerService extends ServiceBase {
         try {
             fence = BmcFenceDrivers.of(loaded.cluster(), new BmcDriverFactory(new FenceExecutors(fencePool, engine),
                     IpmiToolFenceDriver.Settings.defaults(), RedfishFenceDriver.Settings.defaults(),
-                    TlsTrust.systemDefault(), secrets));
+                    c.bmcTrust() == null ? TlsTrust.systemDefault()
+                            : TlsTrust.certificatesFrom(loaded.resolve(c.bmcTrust())), secrets));
         } catch (IllegalArgumentException unusable) {
             close();
             throw new ConfigException(loaded.directory() + ": fencing: " + unusable.getMessage());
@@ -110,8 +111,15 @@ public final class ManagerService extends ServiceBase {
                 LOG.info("restarting VM {} from {} on {}: {}", vm, fromHost, toHost, reason);
             }
         };
+        HaSettings d = HaSettings.DEFAULTS;
+        HaSettings settings = c.massFailureShare() == null ? d : new HaSettings(d.heartbeatPeriodMillis(),
+                d.neighbours(), d.checkMePeriodMillis(), d.neighbourSilenceMillis(), d.probeTimeoutMillis(),
+                d.suspectAfterMillis(), d.checkTimeoutMillis(), d.storageCheckWindowMillis(), d.leaseTimeoutMillis(),
+                d.fenceCommandTimeoutMillis(), d.fenceConfirmDelayMillis(), d.fenceConfirmReads(),
+                d.fenceRetryBaseMillis(), d.fenceRetryMaxMillis(), d.powerOnAfterFence(), c.massFailureShare(),
+                d.operationTimeoutMillis(), d.placementRetryMillis());
         this.manager = new HaManager(c.node(), cluster, engine, engine, byHost, fence, storage,
-                new ObservedPeerChannel(channel, state::heartbeat), HaSettings.DEFAULTS,
+                new ObservedPeerChannel(channel, state::heartbeat), settings,
                 new JournalingObserver(journal, List.of(state, log)),
                 new SeededRandom(c.macSeed() == null ? cluster.name().hashCode() : c.macSeed()));
         LOG.info("manager {} resumed from {} journal entries", c.node(), before.size());

@@ -60,6 +60,10 @@ public final class ConfigFiles {
         nodes(where, c.nodes(), c.node(), c.node());
         tls(where, c.tls());
         heartbeat(where, c.storageHeartbeat());
+        if (c.massFailureShare() != null && !(c.massFailureShare() > 0 && c.massFailureShare() < 1)) {
+            throw new ConfigException(where + ": massFailureShare: expected a number between 0 and 1, got "
+                    + c.massFailureShare());
+        }
         Path directory = directory(file);
         ClusterSpec cluster = cluster(where, directory.resolve(c.cluster()));
         for (var host : cluster.hosts()) {

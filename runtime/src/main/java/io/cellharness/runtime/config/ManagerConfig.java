@@ -14,8 +14,11 @@ import java.util.Map;
  * @param storageHeartbeat where the hosts' storage heartbeats are read
  * @param journal          the journal's SQLite file (H-12)
  * @param macSeed          seed of the MACs the manager assigns to restarted VMs' NICs that have none (M-01)
+ * @param bmcTrust         a PEM file of the certificates Redfish BMCs may present (default: the JDK's trust store)
+ * @param massFailureShare the share of hosts that may look failed at once before automatic fencing stops (H-10;
+ *                         default the engine's); a two-host cluster needs more than 0.5 to fence at all
  */
 public record ManagerConfig(String node, String cluster, String listen, Map<String, String> nodes, TlsConfig tls,
                             Map<String, String> libvirt, HeartbeatConfig storageHeartbeat, String journal,
-                            Long macSeed) {
+                            Long macSeed, String bmcTrust, Double massFailureShare) {
 }
