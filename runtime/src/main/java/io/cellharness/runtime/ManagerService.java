@@ -93,30 +93,35 @@ public final class ManagerService extends ServiceBase {
         HaObserver log = new HaObserver() {
             @Override
             public void transition(String host, HostHaState from, HostHaState to, String reason) {
-                LOG.info("host {} {} -> {}: {}", host, from, to, reason);
+                LOG.atInfo().addKeyValue("host", host).addKeyValue("state", to).addKeyValue("reason", reason)
+                        .log("host {} {} -> {}", host, from, to);
             }
 
             @Override
             public void alert(String host, String message) {
-                LOG.warn("alert for host {}: {}", host, message);
+                LOG.atWarn().addKeyValue("host", host).addKeyValue("reason", message).log("alert for host {}", host);
             }
 
             @Override
             public void fenceIssued(String host, int attempt) {
-                LOG.warn("fencing host {} (attempt {})", host, attempt);
+                LOG.atWarn().addKeyValue("host", host).addKeyValue("state", "FENCING")
+                        .log("fencing host {} (attempt {})", host, attempt);
             }
 
             @Override
             public void restarting(String vm, String fromHost, String toHost, String reason) {
-                LOG.info("restarting VM {} from {} on {}: {}", vm, fromHost, toHost, reason);
+                LOG.atInfo().addKeyValue("vm", vm).addKeyValue("host", toHost).addKeyValue("reason", reason)
+                        .log("restarting VM {} from {} on {}", vm, fromHost, toHost);
             }
         };
         HaSettings d = HaSettings.DEFAULTS;
-        HaSettings settings = c.massFailureShare() == null ? d : new HaSettings(d.heartbeatPeriodMillis(),
+        HaSettings settings = c.massFailureShare() == null && c.leaseTimeoutMillis() == null ? d : new HaSettings(d.heartbeatPeriodMillis(),
                 d.neighbours(), d.checkMePeriodMillis(), d.neighbourSilenceMillis(), d.probeTimeoutMillis(),
-                d.suspectAfterMillis(), d.checkTimeoutMillis(), d.storageCheckWindowMillis(), d.leaseTimeoutMillis(),
+                d.suspectAfterMillis(), d.checkTimeoutMillis(), d.storageCheckWindowMillis(),
+                c.leaseTimeoutMillis() == null ? d.leaseTimeoutMillis() : c.leaseTimeoutMillis(),
                 d.fenceCommandTimeoutMillis(), d.fenceConfirmDelayMillis(), d.fenceConfirmReads(),
-                d.fenceRetryBaseMillis(), d.fenceRetryMaxMillis(), d.powerOnAfterFence(), c.massFailureShare(),
+                d.fenceRetryBaseMillis(), d.fenceRetryMaxMillis(), d.powerOnAfterFence(),
+                c.massFailureShare() == null ? d.massFailureShare() : c.massFailureShare(),
                 d.operationTimeoutMillis(), d.placementRetryMillis());
         this.manager = new HaManager(c.node(), cluster, engine, engine, byHost, fence, storage,
                 new ObservedPeerChannel(channel, state::heartbeat), settings,

@@ -23,9 +23,20 @@ public final class RuntimeMain {
     }
 
     public static void main(String[] args) {
+        useServiceLogging();
         int code = run(List.of(args), System.out, System.err);
         if (code != 0) {
             System.exit(code);
+        }
+    }
+
+    /**
+     * Chooses the services' JSON logging unless the operator chose a Logback configuration; must run before the
+     * first logger is made.
+     */
+    public static void useServiceLogging() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "cell-services-logback.xml");
         }
     }
 

@@ -64,6 +64,10 @@ public final class ConfigFiles {
             throw new ConfigException(where + ": massFailureShare: expected a number between 0 and 1, got "
                     + c.massFailureShare());
         }
+        if (c.leaseTimeoutMillis() != null && c.leaseTimeoutMillis() <= 0) {
+            throw new ConfigException(where + ": leaseTimeoutMillis: expected a positive number of milliseconds, got "
+                    + c.leaseTimeoutMillis());
+        }
         Path directory = directory(file);
         ClusterSpec cluster = cluster(where, directory.resolve(c.cluster()));
         for (var host : cluster.hosts()) {

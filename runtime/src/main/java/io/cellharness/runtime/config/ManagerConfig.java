@@ -17,8 +17,11 @@ import java.util.Map;
  * @param bmcTrust         a PEM file of the certificates Redfish BMCs may present (default: the JDK's trust store)
  * @param massFailureShare the share of hosts that may look failed at once before automatic fencing stops (H-10;
  *                         default the engine's); a two-host cluster needs more than 0.5 to fence at all
+ * @param leaseTimeoutMillis how long a host's storage heartbeat must have stopped before the lease channel confirms
+ *                         it dead (H-06; default the engine's); it must exceed the hosts' watchdog timeout (R-03)
  */
 public record ManagerConfig(String node, String cluster, String listen, Map<String, String> nodes, TlsConfig tls,
                             Map<String, String> libvirt, HeartbeatConfig storageHeartbeat, String journal,
-                            Long macSeed, String bmcTrust, Double massFailureShare) {
+                            Long macSeed, String bmcTrust, Double massFailureShare,
+                            Long leaseTimeoutMillis) {
 }
