@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cell agent} and {@code cell manager} (R-01, R-02): the two long-running services of the runtime module, and
@@ -17,14 +19,16 @@ final class ServiceCommands {
     private ServiceCommands() {
     }
 
-    static int run(String role, boolean status, Path config) {
+    static int run(String role, boolean status, Path config, CommandSpec spec) {
         if (config == null) {
-            throw new InputError("cell " + role + (status ? " status" : "") + ": --config FILE is required");
+            throw new InputError("--config FILE is required");
         }
         RuntimeMain.useServiceLogging();
         return status
-                ? RuntimeMain.run(List.of(role, "status", "--config", config.toString()), System.out, System.err)
-                : RuntimeMain.run(List.of(role, "--config", config.toString()), System.out, System.err);
+                ? RuntimeMain.run(List.of(role, "status", "--config", config.toString()), spec.commandLine().getOut(),
+                        spec.commandLine().getErr())
+                : RuntimeMain.run(List.of(role, "--config", config.toString()), spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
     }
 
     @Command(name = "agent", mixinStandardHelpOptions = true, subcommands = AgentCommand.Status.class,
@@ -36,9 +40,12 @@ final class ServiceCommands {
         @Option(names = "--config", paramLabel = "FILE", description = "agent.yaml (see packaging/agent.yaml).")
         Path config;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            return run("agent", false, config);
+            return run("agent", false, config, spec);
         }
 
         @Command(name = "status", mixinStandardHelpOptions = true,
@@ -48,9 +55,12 @@ final class ServiceCommands {
             @Option(names = "--config", paramLabel = "FILE", description = "The agent's agent.yaml.")
             Path config;
 
+            @Spec
+            CommandSpec spec;
+
             @Override
             public Integer call() {
-                return run("agent", true, config);
+                return run("agent", true, config, spec);
             }
         }
     }
@@ -64,9 +74,12 @@ final class ServiceCommands {
         @Option(names = "--config", paramLabel = "FILE", description = "manager.yaml (see packaging/manager.yaml).")
         Path config;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            return run("manager", false, config);
+            return run("manager", false, config, spec);
         }
 
         @Command(name = "status", mixinStandardHelpOptions = true,
@@ -76,9 +89,12 @@ final class ServiceCommands {
             @Option(names = "--config", paramLabel = "FILE", description = "The manager's manager.yaml.")
             Path config;
 
+            @Spec
+            CommandSpec spec;
+
             @Override
             public Integer call() {
-                return run("manager", true, config);
+                return run("manager", true, config, spec);
             }
         }
     }

@@ -6,7 +6,7 @@ import io.cellharness.runtime.config.ConfigFiles;
 import io.cellharness.runtime.config.ManagerConfig;
 import io.cellharness.runtime.config.Secrets;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +24,7 @@ public final class RuntimeMain {
 
     public static void main(String[] args) {
         useServiceLogging();
-        int code = run(List.of(args), System.out, System.err);
+        int code = run(List.of(args), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (code != 0) {
             System.exit(code);
         }
@@ -41,7 +41,7 @@ public final class RuntimeMain {
     }
 
     /** Runs a command; for a service, returns only when it stops. */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, PrintWriter out, PrintWriter err) {
         String usage = "usage: agent|manager [status] --config FILE";
         if (args.isEmpty() || !(args.get(0).equals("agent") || args.get(0).equals("manager"))) {
             err.println(usage);
@@ -57,13 +57,14 @@ public final class RuntimeMain {
         return status ? status(role, Path.of(rest.get(1)), out, err) : serve(role, Path.of(rest.get(1)), err);
     }
 
-    private static int status(String role, Path file, PrintStream out, PrintStream err) {
+    private static int status(String role, Path file, PrintWriter out, PrintWriter err) {
         Secrets secrets = Secrets.fromProcess();
         try {
             var doc = role.equals("agent")
                     ? fetch(ConfigFiles.agent(file), secrets)
                     : fetchManager(ConfigFiles.manager(file), secrets);
             out.print(StatusClient.render(doc));
+            out.flush();
             return 0;
         } catch (ConfigException bad) {
             err.println("cell " + role + " status: " + bad.getMessage());
@@ -86,7 +87,7 @@ public final class RuntimeMain {
         return StatusClient.fetch(loaded.directory(), loaded.config().tls(), loaded.config().listen(), secrets);
     }
 
-    private static int serve(String role, Path file, PrintStream err) {
+    private static int serve(String role, Path file, PrintWriter err) {
         Secrets secrets = Secrets.fromProcess();
         AutoCloseable service;
         try {

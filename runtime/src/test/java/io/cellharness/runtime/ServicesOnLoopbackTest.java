@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellharness.peer.TestTlsMaterial;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -209,13 +206,13 @@ class ServicesOnLoopbackTest {
     void aBadConfigurationIsOneLineAndExitCode2() throws Exception {
         Path bad = dir.resolve("bad-agent.yaml");
         Files.writeString(bad, "host: cube1\ncluster: cluster.yaml\nmanager: manager\nlisten: nowhere\n");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.io.StringWriter err = new java.io.StringWriter();
 
-        int code = RuntimeMain.run(List.of("agent", "--config", bad.toString()), new PrintStream(OutputStream.nullOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = RuntimeMain.run(List.of("agent", "--config", bad.toString()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(err, true));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("cell agent: " + bad
+        assertThat(err.toString()).isEqualTo("cell agent: " + bad
                 + ": listen: expected address:port, got 'nowhere'\n");
     }
 
