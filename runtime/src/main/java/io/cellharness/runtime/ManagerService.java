@@ -33,7 +33,9 @@ import io.cellharness.runtime.journal.JournalEntry;
 import io.cellharness.runtime.journal.JournalingObserver;
 import io.cellharness.runtime.journal.Resumption;
 import io.cellharness.runtime.journal.SqliteJournal;
+import io.cellharness.runtime.status.ManagerMetrics;
 import io.cellharness.runtime.status.ManagerState;
+import io.cellharness.peer.TlsServer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,10 @@ public final class ManagerService extends ServiceBase {
         ClusterSpec cluster = resume(loaded.cluster(), before, fence, byHost);
         this.state = new ManagerState(c.node(), loaded.cluster(), engine::nowMillis);
         state.replay(journal.entries());
+        ManagerMetrics metrics = new ManagerMetrics(state, engine::nowMillis);
+        server.route("/metrics", request -> new TlsServer.Response(200,
+                "text/plain; version=0.0.4; charset=utf-8",
+                metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         HaObserver log = new HaObserver() {
             @Override
             public void transition(String host, HostHaState from, HostHaState to, String reason) {
@@ -125,7 +131,7 @@ public final class ManagerService extends ServiceBase {
                 d.operationTimeoutMillis(), d.placementRetryMillis());
         this.manager = new HaManager(c.node(), cluster, engine, engine, byHost, fence, storage,
                 new ObservedPeerChannel(channel, state::heartbeat), settings,
-                new JournalingObserver(journal, List.of(state, log)),
+                new JournalingObserver(journal, List.of(state, metrics, log), metrics::journalWrite),
                 new SeededRandom(c.macSeed() == null ? cluster.name().hashCode() : c.macSeed()));
         LOG.info("manager {} resumed from {} journal entries", c.node(), before.size());
     }

@@ -6,7 +6,9 @@ import io.cellharness.runtime.config.ConfigFiles;
 import io.cellharness.runtime.config.ManagerConfig;
 import io.cellharness.runtime.config.Secrets;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +26,9 @@ public final class RuntimeMain {
 
     public static void main(String[] args) {
         useServiceLogging();
-        int code = run(List.of(args), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int code = run(List.of(args),
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         if (code != 0) {
             System.exit(code);
         }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -52,12 +53,12 @@ public final class StatusClient {
         StringBuilder out = new StringBuilder();
         out.append(doc.path("role").asText()).append(' ').append(doc.path("node").asText()).append('\n');
         if (doc.has("hosts")) {
-            out.append(String.format("  %-16s %-12s %-10s %-8s %s%n", "HOST", "STATE", "HB AGE", "LIBVIRT",
+            out.append(String.format(Locale.ROOT, "  %-16s %-12s %-10s %-8s %s%n", "HOST", "STATE", "HB AGE", "LIBVIRT",
                     "RUNNING"));
             for (JsonNode h : doc.path("hosts")) {
                 String age = h.path("heartbeatAgeMillis").isNull() ? "-"
                         : h.path("heartbeatAgeMillis").asLong() + "ms";
-                out.append(String.format("  %-16s %-12s %-10s %-8s %s%n", h.path("name").asText(),
+                out.append(String.format(Locale.ROOT, "  %-16s %-12s %-10s %-8s %s%n", h.path("name").asText(),
                         h.path("state").asText(), age, h.path("libvirtOk").asBoolean() ? "ok" : "-",
                         h.path("runningVms")));
             }

@@ -181,6 +181,11 @@ class ServicesOnLoopbackTest {
         assertThat(agent.path("watchdog").asText()).startsWith("software (named fallback");
         assertThat(agent.path("runningVms").toString()).contains("guest-a");
         assertThat(Files.readString(dir.resolve("leases/cube1.lease")).strip()).matches("\\d+");
+        String metrics = get(tls.context("cube1"), managerPort, "/metrics").body();
+        assertThat(metrics).contains("cell_host_ha_state{host=\"cube1\",state=\"UP\"} 1")
+                .contains("cell_host_ha_state{host=\"cube1\",state=\"FENCING\"} 0")
+                .contains("cell_host_heartbeat_age_seconds{host=\"cube2\"}")
+                .contains("cell_journal_write_seconds");
     }
 
     @Test

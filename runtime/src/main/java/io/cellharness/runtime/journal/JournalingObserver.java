@@ -4,6 +4,7 @@ import io.cellharness.core.ha.FenceChannel;
 import io.cellharness.core.ha.HaObserver;
 import io.cellharness.core.ha.HostHaState;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 /**
  * Writes each of the manager's decisions to the journal as the manager reports it, then tells the other observers.
@@ -15,15 +16,27 @@ public final class JournalingObserver implements HaObserver {
 
     private final Journal journal;
     private final List<HaObserver> then;
+    private final DoubleConsumer writeSeconds;
 
-    public JournalingObserver(Journal journal, List<HaObserver> then) {
+    /**
+     * @param then         told each decision after it is journaled
+     * @param writeSeconds told how long each journal write took
+     */
+    public JournalingObserver(Journal journal, List<HaObserver> then, DoubleConsumer writeSeconds) {
         this.journal = journal;
         this.then = List.copyOf(then);
+        this.writeSeconds = writeSeconds;
+    }
+
+    private void append(JournalEntry.Kind kind, String host, String vm, String detail) {
+        long start = System.nanoTime();
+        append(kind, host, vm, detail);
+        writeSeconds.accept((System.nanoTime() - start) / 1e9);
     }
 
     @Override
     public void transition(String host, HostHaState from, HostHaState to, String reason) {
-        journal.append(JournalEntry.Kind.HOST_STATE, host, "", from + "->" + to + ": " + reason);
+        append(JournalEntry.Kind.HOST_STATE, host, "", from + "->" + to + ": " + reason);
         then.forEach(o -> o.transition(host, from, to, reason));
     }
 
@@ -39,31 +52,31 @@ public final class JournalingObserver implements HaObserver {
 
     @Override
     public void fenceIssued(String host, int attempt) {
-        journal.append(JournalEntry.Kind.FENCE_ISSUED, host, "", "attempt " + attempt);
+        append(JournalEntry.Kind.FENCE_ISSUED, host, "", "attempt " + attempt);
         then.forEach(o -> o.fenceIssued(host, attempt));
     }
 
     @Override
     public void fenced(String host, FenceChannel channel) {
-        journal.append(JournalEntry.Kind.FENCED, host, "", String.valueOf(channel));
+        append(JournalEntry.Kind.FENCED, host, "", String.valueOf(channel));
         then.forEach(o -> o.fenced(host, channel));
     }
 
     @Override
     public void restarting(String vm, String fromHost, String toHost, String reason) {
-        journal.append(JournalEntry.Kind.RESTARTING, toHost, vm, "from " + fromHost + ": " + reason);
+        append(JournalEntry.Kind.RESTARTING, toHost, vm, "from " + fromHost + ": " + reason);
         then.forEach(o -> o.restarting(vm, fromHost, toHost, reason));
     }
 
     @Override
     public void restarted(String vm, String host) {
-        journal.append(JournalEntry.Kind.RESTARTED, host, vm, "");
+        append(JournalEntry.Kind.RESTARTED, host, vm, "");
         then.forEach(o -> o.restarted(vm, host));
     }
 
     @Override
     public void unplaceable(String vm, String reason) {
-        journal.append(JournalEntry.Kind.UNPLACEABLE, "", vm, reason);
+        append(JournalEntry.Kind.UNPLACEABLE, "", vm, reason);
         then.forEach(o -> o.unplaceable(vm, reason));
     }
 }
