@@ -30,7 +30,7 @@ public final class JournalingObserver implements HaObserver {
 
     private void append(JournalEntry.Kind kind, String host, String vm, String detail) {
         long start = System.nanoTime();
-        append(kind, host, vm, detail);
+        journal.append(kind, host, vm, detail);
         writeSeconds.accept((System.nanoTime() - start) / 1e9);
     }
 

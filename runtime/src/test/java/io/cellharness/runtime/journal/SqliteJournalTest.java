@@ -69,6 +69,35 @@ class SqliteJournalTest {
         assertThat(answered.vm("db1").orElseThrow().host()).isEqualTo("cube1");
     }
 
+    @Test
+    void theManagersDecisionsAreJournaledBeforeTheOtherObserversHearOfThem() {
+        try (SqliteJournal journal = new SqliteJournal(dir.resolve("decisions.db"))) {
+            List<String> seenWithEntries = new java.util.ArrayList<>();
+            List<Double> writes = new java.util.ArrayList<>();
+            io.cellharness.core.ha.HaObserver after = new io.cellharness.core.ha.HaObserver() {
+                @Override
+                public void fenceIssued(String host, int attempt) {
+                    seenWithEntries.add(host + " fence, journal has " + journal.entries().size());
+                }
+
+                @Override
+                public void restarting(String vm, String fromHost, String toHost, String reason) {
+                    seenWithEntries.add(vm + " restart, journal has " + journal.entries().size());
+                }
+            };
+            JournalingObserver observer = new JournalingObserver(journal, List.of(after), writes::add);
+
+            observer.fenceIssued("cube2", 1);
+            observer.restarting("web1", "cube2", "cube1", "priority high");
+            observer.alert("cube2", "not journaled: an alert is no decision");
+
+            assertThat(seenWithEntries).containsExactly("cube2 fence, journal has 1", "web1 restart, journal has 2");
+            assertThat(journal.entries()).extracting(JournalEntry::kind)
+                    .containsExactly(JournalEntry.Kind.FENCE_ISSUED, JournalEntry.Kind.RESTARTING);
+            assertThat(writes).hasSize(2).allMatch(seconds -> seconds >= 0);
+        }
+    }
+
     private static JournalEntry entry(long seq, JournalEntry.Kind kind, String host, String vm, String detail) {
         return new JournalEntry(seq, kind, host, vm, detail);
     }
