@@ -1,8 +1,9 @@
 /**
  * Real fencing (H-04, H-06, H-09): {@link io.cellharness.core.port.FenceDriver} on a host's BMC through the
  * {@code ipmitool} binary ({@link io.cellharness.fence.IpmiToolFenceDriver}, IPMI 2.0 lanplus) or through Redfish
- * over HTTPS ({@link io.cellharness.fence.RedfishFenceDriver}), and {@link io.cellharness.fence.FenceDrivers}, which
- * builds the right one from a host's {@link io.cellharness.core.model.BmcSpec}.
+ * over HTTPS ({@link io.cellharness.fence.RedfishFenceDriver}), and {@link io.cellharness.fence.BmcDriverFactory}, which
+ * builds the right one from a host's {@link io.cellharness.core.model.BmcSpec}; {@link io.cellharness.fence.BmcFenceDrivers}
+ * is the engine's {@link io.cellharness.core.port.FenceDrivers} port on them, one driver per host of a cluster.
  *
  * <p>Every outcome is ok, failed (the BMC or our own checks refused: bad credentials, an untrusted certificate, a
  * rejected command — it certainly did not act) or unknown (timeout, lost reply, broken connection, a server error on

@@ -119,6 +119,7 @@ final class IpmiSim implements AutoCloseable {
                 "  set)",
                 "    while [ $# -ge 2 ]; do",
                 "      echo \"$1 $2\" >> \"$log\"",
+                "      [ -e '" + directory.resolve("ignore") + "' ] && { shift 2; continue; }",
                 "      case \"$1\" in",
                 "        power) echo \"$2\" > \"$state\" ;;",
                 "      esac",
@@ -184,6 +185,16 @@ final class IpmiSim implements AutoCloseable {
         try {
             Files.writeString(directory.resolve("power"), "1\n", StandardCharsets.UTF_8);
             Files.deleteIfExists(directory.resolve("commands.log"));
+            Files.deleteIfExists(directory.resolve("ignore"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From now until {@link #reset()}, the BMC acknowledges power commands (and logs them) but changes nothing. */
+    void ignoreCommands() {
+        try {
+            Files.writeString(directory.resolve("ignore"), "", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

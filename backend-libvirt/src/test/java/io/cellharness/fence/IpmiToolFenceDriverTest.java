@@ -180,7 +180,7 @@ class IpmiToolFenceDriverTest {
     @Test
     void builtFromABmcSpecThroughFenceDriversItReadsThePasswordFromTheNamedVariable(IpmiSim sim) throws Exception {
         BmcSpec spec = new BmcSpec(sim.address().toString(), BmcKind.IPMI, IpmiSim.USERNAME, "NODE1_BMC_PASSWORD");
-        FenceDrivers drivers = new FenceDrivers(executors(), SETTINGS, RedfishFenceDriver.Settings.defaults(),
+        BmcDriverFactory drivers = new BmcDriverFactory(executors(), SETTINGS, RedfishFenceDriver.Settings.defaults(),
                 TlsTrust.systemDefault(), Map.of("NODE1_BMC_PASSWORD", IpmiSim.PASSWORD)::get);
 
         FenceDriver driver = drivers.forHost("node1", spec);

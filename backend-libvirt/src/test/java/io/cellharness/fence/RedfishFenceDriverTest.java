@@ -340,7 +340,7 @@ class RedfishFenceDriverTest {
     void aSelfSignedCertificateIsRefusedByDefault() throws Exception {
         stubPowerFollowingResets();
         BmcSpec spec = new BmcSpec("127.0.0.1:" + bmc.httpsPort(), BmcKind.REDFISH, USERNAME, "NODE1_BMC_PASSWORD");
-        FenceDriver driver = FenceDrivers.withDefaults(executors(), Map.of("NODE1_BMC_PASSWORD", PASSWORD)::get)
+        FenceDriver driver = BmcDriverFactory.withDefaults(executors(), Map.of("NODE1_BMC_PASSWORD", PASSWORD)::get)
                 .forHost("node1", spec);
 
         OpResult<Void> result = await(driver.powerOff());
@@ -355,7 +355,7 @@ class RedfishFenceDriverTest {
     void aSelfSignedCertificateIsAcceptedWhenGivenAsTrusted() throws Exception {
         stubPowerFollowingResets();
         BmcSpec spec = new BmcSpec("127.0.0.1:" + bmc.httpsPort(), BmcKind.REDFISH, USERNAME, "NODE1_BMC_PASSWORD");
-        FenceDrivers drivers = new FenceDrivers(executors(), IpmiToolFenceDriver.Settings.defaults(), SETTINGS,
+        BmcDriverFactory drivers = new BmcDriverFactory(executors(), IpmiToolFenceDriver.Settings.defaults(), SETTINGS,
                 TlsTrust.certificatesFrom(bmcCertificate.certificate()), Map.of("NODE1_BMC_PASSWORD", PASSWORD)::get);
 
         FenceDriver driver = drivers.forHost("node1", spec);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Cell Harness: test and simulate Cell hypervisor clusters (KVM + libvirt + Glue, HA, migration).",
         subcommands = {RunCommand.class, CheckCommand.class, AdviseCommand.class, SimCommand.class, SweepCommand.class,
                 MigratePlanCommand.class, RenderCommand.class, FieldTableCommand.class,
+                ServiceCommands.AgentCommand.class, ServiceCommands.ManagerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CellCommand implements Runnable {
 

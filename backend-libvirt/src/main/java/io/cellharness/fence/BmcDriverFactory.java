@@ -14,7 +14,7 @@ import java.util.function.Function;
  * {@link RedfishFenceDriver} for {@code redfish}. All Redfish drivers it builds share one HTTP client (one selector
  * thread), created when the first is built.
  */
-public final class FenceDrivers {
+public final class BmcDriverFactory {
 
     private final FenceExecutors executors;
     private final IpmiToolFenceDriver.Settings ipmi;
@@ -30,7 +30,7 @@ public final class FenceDrivers {
      * @param trust       which certificates Redfish BMCs may present
      * @param environment variable name to value, where the passwords named by {@code passwordEnv} are read
      */
-    public FenceDrivers(FenceExecutors executors, IpmiToolFenceDriver.Settings ipmi,
+    public BmcDriverFactory(FenceExecutors executors, IpmiToolFenceDriver.Settings ipmi,
                         RedfishFenceDriver.Settings redfish, TlsTrust trust, Function<String, String> environment) {
         this.executors = Objects.requireNonNull(executors, "executors");
         this.ipmi = Objects.requireNonNull(ipmi, "ipmi");
@@ -40,13 +40,13 @@ public final class FenceDrivers {
     }
 
     /** Default settings, the JDK's trust store and this process's environment. */
-    public static FenceDrivers withDefaults(FenceExecutors executors) {
+    public static BmcDriverFactory withDefaults(FenceExecutors executors) {
         return withDefaults(executors, System::getenv);
     }
 
     /** Default settings and the JDK's trust store, with passwords read from {@code environment}. */
-    public static FenceDrivers withDefaults(FenceExecutors executors, Function<String, String> environment) {
-        return new FenceDrivers(executors, IpmiToolFenceDriver.Settings.defaults(),
+    public static BmcDriverFactory withDefaults(FenceExecutors executors, Function<String, String> environment) {
+        return new BmcDriverFactory(executors, IpmiToolFenceDriver.Settings.defaults(),
                 RedfishFenceDriver.Settings.defaults(), TlsTrust.systemDefault(), environment);
     }
 

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
  * Choosing and building drivers from a BMC spec, and the one-line errors for specs that cannot be fenced. Talking to
  * a BMC through a driver built here is tested against ipmi_sim and WireMock in the drivers' own tests.
  */
-class FenceDriversTest {
+class BmcDriverFactoryTest {
 
     private static final FenceExecutors INLINE = new FenceExecutors(Runnable::run, Runnable::run);
-    private static final FenceDrivers DRIVERS = FenceDrivers.withDefaults(INLINE,
+    private static final BmcDriverFactory DRIVERS = BmcDriverFactory.withDefaults(INLINE,
             Map.of("NODE1_BMC_PASSWORD", "pw-1")::get);
 
     @Test
