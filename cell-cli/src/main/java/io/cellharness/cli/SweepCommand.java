@@ -2,16 +2,12 @@ package io.cellharness.cli;
 
 import io.cellharness.sim.scenario.CheckResult;
 import io.cellharness.sim.scenario.SimOutcome;
-import io.cellharness.sim.scenario.SimRequest;
 import io.cellharness.sim.scenario.SimRun;
 import io.cellharness.reports.sim.SimReports;
 import io.cellharness.reports.sweep.SweepReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +28,6 @@ import picocli.CommandLine.Spec;
                 "failing seed with its replay command, writes them to a file a regression test replays, and prints",
                 "the recovery-time distribution. Exit 1 if any seed fails."})
 final class SweepCommand implements Callable<Integer> {
-
-    private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
 
     @Mixin
     SimSource source;
@@ -59,21 +51,18 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Matcher m = RANGE.matcher(seeds.trim());
-        if (!m.matches()) {
-            throw new InputError("--seeds must look like 1..500, not '" + seeds + "'");
-        }
-        long from = Long.parseLong(m.group(1));
-        long to = Long.parseLong(m.group(2));
-        if (to < from) {
-            throw new InputError("--seeds " + seeds + " is an empty range");
-        }
+        SeedRange range = SeedRange.parse(seeds);
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) {
             throw new InputError("--jobs must be at least 1");
         }
         source.load();
-        int total = (int) (to - from + 1);
+        // Every output is checked before the run, not after it (issue 19).
+        Outputs.check(failuresFile, "--failures");
+        if (reportDir != null) {
+            Outputs.checkReportDir(reportDir, "--report");
+        }
+        int total = range.count();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
@@ -81,10 +70,11 @@ final class SweepCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<SimOutcome>> futures = new ArrayList<>();
         try {
-            for (long seed = from; seed <= to; seed++) {
-                SimRequest request = source.request(seed);
+            for (int i = 0; i < total; i++) {
+                long seed = range.seed(i);
                 futures.add(pool.submit(() -> {
-                    SimOutcome o = SimRun.prepare(request).finish();
+                    // Built in the task, not up front: a long sweep holds one cluster per running seed, not per seed.
+                    SimOutcome o = SimRun.prepare(source.request(seed)).finish();
                     progress(err, done.incrementAndGet(), total, start);
                     return o;
                 }));
@@ -133,15 +123,13 @@ final class SweepCommand implements Callable<Integer> {
         out.println("recovery time (host failure -> all its HA VMs running again): "
                 + SimCommand.recoverySummary(recoveries));
         if (reportDir != null) {
-            Path page = SweepReportWriter.write(SimReports.sweepReport("sweep " + String.join(" ", outcomes.get(0).replay()),
-                    seeds, outcomes, wallMillis, o -> "./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed()),
-                    reportDir);
+            Path page = Outputs.write("--report", () -> SweepReportWriter.write(SimReports.sweepReport(
+                    "sweep " + String.join(" ", outcomes.get(0).replay()), seeds, outcomes, wallMillis,
+                    o -> "./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed()), reportDir));
             out.println("sweep report: " + page);
         }
         if (!failureLines.isEmpty()) {
-            Path tmp = failuresFile.resolveSibling("." + failuresFile.getFileName() + ".tmp");
-            Files.write(tmp, failureLines, StandardCharsets.UTF_8);
-            Files.move(tmp, failuresFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Outputs.writeGiven(failuresFile, "--failures", String.join("\n", failureLines) + "\n");
             out.println("failing seeds written to " + failuresFile);
         }
         return failed == 0 ? ExitCode.OK : ExitCode.FINDINGS;
