@@ -102,11 +102,28 @@ final class SimCommand implements Callable<Integer> {
         SimTimeline timeline = reportDir == null ? null : SimTimeline.attach(run, 200);
         long wallStart = System.nanoTime();
         SimOutcome outcome;
-        if (untilMillis >= 0) {
-            run.runTo(untilMillis);
-            outcome = run.finishAt();
-        } else {
-            outcome = run.finish();
+        // Ctrl-C: the run ends with how far it got and the line that replays it; no half-written trace is left.
+        PrintWriter err = spec.commandLine().getErr();
+        Thread onInterrupt = new Thread(() -> {
+            if (trace != null) {
+                trace.discard();
+            }
+            err.println();
+            err.println("interrupted at virtual time " + Trace.formatTime(run.sim().nowMillis()) + " after "
+                    + run.sim().executedEvents() + " events; no check was made");
+            err.println("replay: " + SimSource.replayCommand(request));
+            err.flush();
+        }, "cell-sim-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            if (untilMillis >= 0) {
+                run.runTo(untilMillis);
+                outcome = run.finishAt();
+            } else {
+                outcome = run.finish();
+            }
+        } finally {
+            removeHook(onInterrupt);
         }
         long wallMillis = Math.max(1, (System.nanoTime() - wallStart) / 1_000_000);
         if (trace != null) {
@@ -119,6 +136,14 @@ final class SimCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("case report: " + page);
         }
         return outcome.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already ending: the hook runs
+        }
     }
 
     private void print(SimRequest request, SimOutcome o, long wallMillis, PrintWriter out) {

@@ -69,15 +69,21 @@ final class SweepCommand implements Callable<Integer> {
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<SimOutcome>> futures = new ArrayList<>();
+        // Ctrl-C: the sweep ends with the seeds finished so far and a replay line for each failure among them.
+        Thread onInterrupt = new Thread(() -> interrupted(futures, total, err), "cell-sweep-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             for (int i = 0; i < total; i++) {
                 long seed = range.seed(i);
-                futures.add(pool.submit(() -> {
+                Future<SimOutcome> future = pool.submit(() -> {
                     // Built in the task, not up front: a long sweep holds one cluster per running seed, not per seed.
                     SimOutcome o = SimRun.prepare(source.request(seed)).finish();
                     progress(err, done.incrementAndGet(), total, start);
                     return o;
-                }));
+                });
+                synchronized (futures) {
+                    futures.add(future);
+                }
             }
             List<SimOutcome> outcomes = new ArrayList<>();
             for (Future<SimOutcome> f : futures) {
@@ -88,8 +94,35 @@ final class SweepCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a simulation run failed: " + e.getCause(), e.getCause());
         } finally {
+            SimCommand.removeHook(onInterrupt);
             pool.shutdownNow();
         }
+    }
+
+    private static void interrupted(List<Future<SimOutcome>> futures, int total, PrintWriter err) {
+        int finished = 0;
+        List<String> failures = new ArrayList<>();
+        synchronized (futures) {
+            for (Future<SimOutcome> f : futures) {
+                if (f.isDone() && !f.isCancelled()) {
+                    try {
+                        SimOutcome o = f.get();
+                        finished++;
+                        if (!o.passed()) {
+                            failures.add("./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed());
+                        }
+                    } catch (InterruptedException | ExecutionException e) {
+                        // not a finished seed
+                    }
+                }
+            }
+        }
+        err.println();
+        err.println("interrupted after " + finished + " of " + total + " seeds, " + failures.size() + " failed");
+        for (String replay : failures) {
+            err.println("     replay: " + replay);
+        }
+        err.flush();
     }
 
     private static synchronized void progress(PrintWriter err, int done, int total, long start) {

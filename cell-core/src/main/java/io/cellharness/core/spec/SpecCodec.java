@@ -162,6 +162,9 @@ public final class SpecCodec {
         if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
             return "expected " + describe(mi.getTargetType()) + offending(mi, path);
         }
+        if (root instanceof NumberFormatException) {
+            return "expected a number written in plain digits here";
+        }
         if (e instanceof JsonMappingException) {
             return "a value here cannot be used";
         }
@@ -202,7 +205,7 @@ public final class SpecCodec {
             return "a list";
         }
         if (type.isRecord()) {
-            return "a mapping (" + type.getSimpleName().replace("Spec", "").toLowerCase(Locale.ROOT) + ")";
+            return "a mapping (" + type.getSimpleName().replaceAll("Spec$|File$|Entry$", "").toLowerCase(Locale.ROOT) + ")";
         }
         if (type.isEnum()) {
             return "one of its documented words";

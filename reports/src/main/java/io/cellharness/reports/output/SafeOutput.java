@@ -91,6 +91,15 @@ public final class SafeOutput {
             return target;
         }
 
+        /** Removes the temporary file at once, from any thread (an interrupted run's shutdown hook). */
+        public void discard() {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // best effort: the run is ending anyway
+            }
+        }
+
         @Override
         public void close() throws IOException {
             if (!done) {
