@@ -1,6 +1,7 @@
 package io.cellharness.core.validation;
 
 import io.cellharness.core.limits.Limits;
+import io.cellharness.core.model.BmcKind;
 import io.cellharness.core.model.BmcSpec;
 import io.cellharness.core.model.BondSpec;
 import io.cellharness.core.model.ClusterSpec;
@@ -170,6 +171,10 @@ final class InputCheck {
             } else if (!ENV_NAME.matcher(bmc.passwordEnv()).matches()) {
                 errors.accept(Problem.error("H-04", path + ".passwordEnv", "not an environment variable name", null,
                         "passwordEnv names an environment variable, like CUBE1_BMC_PASSWORD"));
+            }
+            if (bmc.caFile() != null && (bmc.caFile().isBlank() || bmc.kind() != BmcKind.REDFISH)) {
+                errors.accept(Problem.error("H-04", path + ".caFile", bmc.kind(), null,
+                        "caFile names the CA of a Redfish BMC's TLS certificate; IPMI has no TLS"));
             }
         }
     }
