@@ -34,6 +34,15 @@ final class Outputs {
         }
     }
 
+    /** Checks a file the project names inside a directory the user gave, before the run. */
+    static void checkDerived(Path file, String option) {
+        try {
+            SafeOutput.check(file, SafeOutput.Origin.DERIVED);
+        } catch (IOException e) {
+            throw refused(option, e);
+        }
+    }
+
     static SafeOutput.Pending prepare(Path file, String option) {
         try {
             return SafeOutput.prepare(file, SafeOutput.Origin.GIVEN);
