@@ -5,8 +5,11 @@ import io.cellharness.core.model.BmcSpec;
 import io.cellharness.core.model.HostSpec;
 import io.cellharness.core.port.FenceDriver;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -20,6 +23,7 @@ public final class BmcDriverFactory {
     private final IpmiToolFenceDriver.Settings ipmi;
     private final RedfishFenceDriver.Settings redfish;
     private final TlsTrust trust;
+    private final Map<String, HttpClient> perCa = new TreeMap<>();
     private final Function<String, String> environment;
     private HttpClient redfishClient;
 
@@ -68,8 +72,18 @@ public final class BmcDriverFactory {
         BmcCredentials credentials = BmcCredentials.fromEnvironment(host, bmc, environment);
         return switch (bmc.kind()) {
             case IPMI -> IpmiToolFenceDriver.fromSpec(host, bmc, ipmi, executors, credentials);
-            case REDFISH -> RedfishFenceDriver.fromSpec(host, bmc, redfish, redfishClient(), executors, credentials);
+            case REDFISH -> RedfishFenceDriver.fromSpec(host, bmc, redfish,
+                    bmc.caFile() == null ? redfishClient() : redfishClient(bmc.caFile()), executors, credentials);
         };
+    }
+
+    /**
+     * A client that trusts the CA named for one BMC in the cluster file, and nothing else: naming a BMC's CA does not
+     * make the whole JVM trust it (issue 19). One client per CA file.
+     */
+    private synchronized HttpClient redfishClient(String caFile) {
+        return perCa.computeIfAbsent(caFile, f -> RedfishFenceDriver.httpClient(TlsTrust.certificatesFrom(Path.of(f)),
+                Duration.ofMillis(Limits.REDFISH_CONNECT_TIMEOUT_MS), executors.blocking()));
     }
 
     private synchronized HttpClient redfishClient() {

@@ -366,6 +366,22 @@ class RedfishFenceDriverTest {
     }
 
     @Test
+    void aCaNamedForOneBmcInTheClusterFileIsTrustedForThatBmcAlone() throws Exception { // issue 19
+        stubPowerFollowingResets();
+        FenceDrivers drivers = FenceDrivers.withDefaults(executors(), Map.of("NODE1_BMC_PASSWORD", PASSWORD)::get);
+        BmcSpec own = new BmcSpec("127.0.0.1:" + bmc.httpsPort(), BmcKind.REDFISH, USERNAME, "NODE1_BMC_PASSWORD",
+                bmcCertificate.certificate().toString());
+        BmcSpec other = new BmcSpec("127.0.0.1:" + bmc.httpsPort(), BmcKind.REDFISH, USERNAME, "NODE1_BMC_PASSWORD",
+                otherCertificate.certificate().toString());
+        BmcSpec none = new BmcSpec("127.0.0.1:" + bmc.httpsPort(), BmcKind.REDFISH, USERNAME, "NODE1_BMC_PASSWORD");
+
+        assertThat(await(drivers.forHost("node1", own).powerStatus())).isEqualTo(OpResult.ok(PowerState.ON));
+        assertThat(await(drivers.forHost("node2", other).powerStatus())).isInstanceOf(OpResult.Failed.class);
+        assertThat(await(drivers.forHost("node3", none).powerStatus()))
+                .as("the CA named for node1 is not trusted JVM-wide").isInstanceOf(OpResult.Failed.class);
+    }
+
+    @Test
     void aTrustStoreFileWorksLikeACertificateFile() throws Exception {
         stubPowerFollowingResets();
         HttpClient client = RedfishFenceDriver.httpClient(TlsTrust.trustStoreFrom(bmcCertificate.keyStore(),

@@ -40,7 +40,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterSpec cluster = InputFiles.readCluster(file);
+        ClusterSpec cluster = InputFiles.loadCluster(file).cluster();
         List<VmSpec> vms = cluster.vms();
         if (vmName != null) {
             vms = cluster.vm(vmName).map(List::of)

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import io.cellharness.reports.output.OutputRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,8 +30,22 @@ public final class CellCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int exit;
+        try {
+            exit = execute(args, out, err);
+        } catch (Throwable t) { // an Error (out of memory) escapes picocli: still one line, never a stack trace
+            err.println("cell: internal error: " + t.getClass().getSimpleName() + (System.getenv("CELL_DEBUG") == null
+                    ? " (set CELL_DEBUG=1 for details)" : ""));
+            if (System.getenv("CELL_DEBUG") != null) {
+                t.printStackTrace(err);
+            }
+            exit = ExitCode.INTERNAL;
+        }
+        out.flush();
+        err.flush();
+        System.exit(exit);
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
@@ -38,24 +53,36 @@ public final class CellCommand implements Runnable {
         CommandLine cli = new CommandLine(new CellCommand());
         cli.setOut(out);
         cli.setErr(err);
+        // `cell check @/etc/shadow` must not read a file of arguments and echo it (issue 19).
+        cli.setExpandAtFiles(false);
+        CommandLineInput.registerConverters(cli);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             String where = ex.getCommandLine().getCommandSpec().qualifiedName();
-            err.println(where + ": " + ex.getMessage() + " (see '" + where + " --help')");
+            err.println(Messages.oneLine(where + ": " + CommandLineInput.describe(ex) + " (see '" + where + " --help')"));
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String where = commandLine.getCommandSpec().qualifiedName();
             if (ex instanceof InputError) {
-                err.println(where + ": " + ex.getMessage());
+                err.println(Messages.oneLine(where + ": " + ex.getMessage()));
                 return ExitCode.USAGE;
             }
-            err.println(where + ": internal error: " + ex + (System.getenv("CELL_DEBUG") == null
-                    ? " (set CELL_DEBUG=1 for details)" : ""));
+            if (ex instanceof OutputRefusedException) {
+                err.println(Messages.oneLine(where + ": " + ex.getMessage()));
+                return ExitCode.USAGE;
+            }
+            err.println(where + ": internal error: " + Messages.oneLine(String.valueOf(ex))
+                    + (System.getenv("CELL_DEBUG") == null ? " (set CELL_DEBUG=1 for details)" : ""));
             if (System.getenv("CELL_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
             return ExitCode.INTERNAL;
         });
+        String unknown = CommandLineInput.unknownSubcommand(cli, args);
+        if (unknown != null) {
+            err.println(Messages.oneLine(unknown));
+            return ExitCode.USAGE;
+        }
         return cli.execute(args);
     }
 

@@ -3,6 +3,8 @@ package io.cellharness.cli;
 import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.spec.Respelling;
 import io.cellharness.core.spec.SpecCodec;
+import io.cellharness.core.spec.SpecLocations;
+import io.cellharness.core.spec.UserText;
 import io.cellharness.core.validation.Problem;
 import io.cellharness.core.validation.SpecValidator;
 import io.cellharness.core.validation.ValidationReport;
@@ -36,27 +38,54 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Respelling> respellings = new ArrayList<>();
-        ClusterSpec cluster = InputFiles.readCluster(file, respellings);
-        ValidationReport report = SpecValidator.validate(cluster, respellings);
+        SpecCodec.Located<ClusterSpec> read = InputFiles.readClusterLocated(file, respellings);
+        ValidationReport report = SpecValidator.validate(read.value(), respellings);
+        SpecLocations where = read.locations();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.toString());
             doc.put("valid", report.valid());
-            doc.put("errors", report.errors());
-            doc.put("warnings", report.warnings());
+            doc.put("errors", located(report.errors(), where));
+            doc.put("warnings", located(report.warnings(), where));
             out.println(SpecCodec.toJson(doc));
         } else {
-            out.println(file + ": " + (report.valid() ? "valid" : "invalid") + ", " + count(report.errors().size(), "error")
+            out.println(UserText.oneLine(file.toString()) + ": " + (report.valid() ? "valid" : "invalid") + ", " + count(report.errors().size(), "error")
                     + ", " + count(report.warnings().size(), "warning"));
             for (Problem p : report.errors()) {
-                out.println("  error    " + p.oneLine());
+                out.println("  error    " + UserText.oneLine(p.oneLine()) + at(where, p));
             }
             for (Problem p : report.warnings()) {
-                out.println("  warning  " + p.oneLine());
+                out.println("  warning  " + UserText.oneLine(p.oneLine()) + at(where, p));
             }
         }
         return report.valid() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** {@code  (line 6, column 12)} where the problem's value is written, when the file says. */
+    static String at(SpecLocations where, Problem p) {
+        SpecLocations.Position pos = where.find(p.path());
+        return pos == null || pos.line() == 0 ? "" : " (line " + pos.line() + ", column " + pos.column() + ")";
+    }
+
+    private static List<Map<String, Object>> located(List<Problem> problems, SpecLocations where) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("severity", p.severity());
+            m.put("id", p.id());
+            m.put("path", p.path());
+            m.put("value", p.value());
+            m.put("limit", p.limit());
+            m.put("message", p.message());
+            SpecLocations.Position pos = where.find(p.path());
+            if (pos != null && pos.line() > 0) {
+                m.put("line", pos.line());
+                m.put("column", pos.column());
+            }
+            list.add(m);
+        }
+        return list;
     }
 
     static String count(int n, String noun) {

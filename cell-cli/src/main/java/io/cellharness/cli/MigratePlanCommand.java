@@ -150,7 +150,7 @@ final class MigratePlanCommand implements Callable<Integer> {
         if (vm == null || target == null) {
             throw new InputError("with a cluster FILE, --vm NAME and --to HOST are required");
         }
-        ClusterSpec cluster = InputFiles.readCluster(file);
+        ClusterSpec cluster = InputFiles.loadCluster(file).cluster();
         if (cluster.vm(vm).isEmpty()) {
             throw new InputError(file + ": no VM named '" + vm + "'");
         }

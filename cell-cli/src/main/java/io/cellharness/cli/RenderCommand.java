@@ -48,7 +48,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterSpec cluster = InputFiles.readCluster(file);
+        ClusterSpec cluster = InputFiles.loadCluster(file).cluster();
         List<VmSpec> vms = new ArrayList<>(cluster.vms());
         if (vm != null) {
             vms = List.of(cluster.vm(vm).orElseThrow(() -> new InputError(file + ": no VM named '" + vm + "'")));

@@ -62,6 +62,8 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path results = reportDir.resolve("allure-results");
+        // The summaries' place is checked before any scenario runs, not after all of them (issue 19).
+        Outputs.checkDerived(reportDir.resolve("summary.md"), "--report-dir");
         clear(results);
         Files.createDirectories(results);
         if (uri != null) {

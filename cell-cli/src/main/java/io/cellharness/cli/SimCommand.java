@@ -9,17 +9,17 @@ import io.cellharness.sim.scenario.SimRun;
 import io.cellharness.sim.scenario.SimTimeline;
 import io.cellharness.reports.casefile.CaseReportWriter;
 import io.cellharness.core.host.GuestVirtualisation;
+import io.cellharness.reports.output.SafeOutput;
 import io.cellharness.reports.sim.SimReports;
 import io.cellharness.sim.scenario.VirtualDuration;
+import io.cellharness.core.limits.Limits;
 import io.cellharness.core.spec.SpecCodec;
-import java.io.BufferedWriter;
+import io.cellharness.core.spec.UserText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,52 +92,83 @@ final class SimCommand implements Callable<Integer> {
             try {
                 untilMillis = VirtualDuration.parse(until).millis();
             } catch (IllegalArgumentException e) {
-                throw new InputError("--until: " + e.getMessage());
+                throw new InputError("--until: " + UserText.message(e.getMessage()));
+            }
+            if (untilMillis > Limits.SIM_MAX_VIRTUAL_MS) {
+                throw new InputError("--until: at most " + VirtualDuration.ofMillis(Limits.SIM_MAX_VIRTUAL_MS)
+                        + " of simulated time per run");
             }
         }
-        Path tmp = null;
-        BufferedWriter trace = null;
         List<java.util.function.Consumer<String>> sinks = new ArrayList<>();
-        if (traceFile != null) {
-            Path dir = traceFile.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                throw new InputError("--trace: directory " + dir + " does not exist");
-            }
-            tmp = traceFile.resolveSibling("." + traceFile.getFileName() + ".tmp");
-            trace = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-            BufferedWriter w = trace;
-            sinks.add(line -> {
-                try {
-                    w.write(line);
-                    w.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        // Every output is checked (and the trace's temporary file created) before the run, not after it (issue 19).
+        if (reportDir != null) {
+            Outputs.checkReportDir(reportDir, "--report");
         }
+        try (SafeOutput.Pending trace = traceFile == null ? null : Outputs.prepare(traceFile, "--trace")) {
+            if (trace != null) {
+                Writer w = trace.writer();
+                sinks.add(line -> {
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            return run(request, untilMillis, sinks, trace);
+        }
+    }
+
+    private Integer run(SimRequest request, long untilMillis, List<java.util.function.Consumer<String>> sinks,
+                        SafeOutput.Pending trace) throws IOException {
         SimRun run = SimRun.prepare(request, sinks);
         SimTimeline timeline = reportDir == null ? null : SimTimeline.attach(run, 200);
         long wallStart = System.nanoTime();
         SimOutcome outcome;
-        if (untilMillis >= 0) {
-            run.runTo(untilMillis);
-            outcome = run.finishAt();
-        } else {
-            outcome = run.finish();
+        // Ctrl-C: the run ends with how far it got and the line that replays it; no half-written trace is left.
+        PrintWriter err = spec.commandLine().getErr();
+        Thread onInterrupt = new Thread(() -> {
+            if (trace != null) {
+                trace.discard();
+            }
+            err.println();
+            err.println("interrupted at virtual time " + Trace.formatTime(run.sim().nowMillis()) + " after "
+                    + run.sim().executedEvents() + " events; no check was made");
+            err.println("replay: " + SimSource.replayCommand(request));
+            err.flush();
+        }, "cell-sim-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            if (untilMillis >= 0) {
+                run.runTo(untilMillis);
+                outcome = run.finishAt();
+            } else {
+                outcome = run.finish();
+            }
+        } finally {
+            removeHook(onInterrupt);
         }
         long wallMillis = Math.max(1, (System.nanoTime() - wallStart) / 1_000_000);
         if (trace != null) {
-            trace.close();
-            Files.move(tmp, traceFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Outputs.commit(trace, "--trace");
         }
         print(request, outcome, wallMillis, spec.commandLine().getOut());
         if (timeline != null) {
-            Path page = CaseReportWriter.write(SimReports.caseReport(timeline, outcome,
+            Path page = Outputs.write("--report", () -> CaseReportWriter.write(SimReports.caseReport(timeline, outcome,
                     source.random ? "random" : source.file.toString(), source.absoluteReplayCommand(request),
-                    GuestVirtualisation.of(request.cluster())), reportDir);
+                    GuestVirtualisation.of(request.cluster())), reportDir));
             spec.commandLine().getOut().println("case report: " + page);
         }
         return outcome.passed() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already ending: the hook runs
+        }
     }
 
     private void print(SimRequest request, SimOutcome o, long wallMillis, PrintWriter out) {

@@ -2,17 +2,13 @@ package io.cellharness.cli;
 
 import io.cellharness.sim.scenario.CheckResult;
 import io.cellharness.sim.scenario.SimOutcome;
-import io.cellharness.sim.scenario.SimRequest;
 import io.cellharness.sim.scenario.SimRun;
 import io.cellharness.core.host.GuestVirtualisation;
 import io.cellharness.reports.sim.SimReports;
 import io.cellharness.reports.sweep.SweepReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,8 +29,6 @@ import picocli.CommandLine.Spec;
                 "Shows a progress bar, prints each failing seed with its replay command, writes them to a file a"
                 + " regression test replays, and prints the recovery-time distribution. Exit 1 if any seed fails."})
 final class SweepCommand implements Callable<Integer> {
-
-    private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
 
     @Mixin
     SimSource source;
@@ -63,36 +55,43 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Matcher m = RANGE.matcher(seeds.trim());
-        if (!m.matches()) {
-            throw new InputError("--seeds must look like 1..500, not '" + seeds + "'");
-        }
-        long from = Long.parseLong(m.group(1));
-        long to = Long.parseLong(m.group(2));
-        if (to < from) {
-            throw new InputError("--seeds " + seeds + " is an empty range");
-        }
+        SeedRange range = SeedRange.parse(seeds);
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) {
             throw new InputError("--jobs must be at least 1");
         }
         source.load();
-        int total = (int) (to - from + 1);
+        // Every output is checked before the run, not after it (issue 19).
+        Outputs.check(failuresFile, "--failures");
+        if (reportDir != null) {
+            Outputs.checkReportDir(reportDir, "--report");
+        }
+        int total = range.count();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<SimOutcome>> futures = new ArrayList<>();
+        // Ctrl-C: the sweep ends with the seeds finished so far and a replay line for each failure among them.
+        Thread onInterrupt = new Thread(() -> interrupted(futures, total, err), "cell-sweep-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            for (long seed = from; seed <= to; seed++) {
-                SimRequest request = source.request(seed);
-                guests.add(GuestVirtualisation.of(request.cluster()));
-                futures.add(pool.submit(() -> {
+            for (int i = 0; i < total; i++) {
+                long seed = range.seed(i);
+                Future<SimOutcome> future = pool.submit(() -> {
+                    // Built in the task, not up front: a long sweep holds one cluster per running seed, not per seed.
+                    io.cellharness.sim.scenario.SimRequest request = source.request(seed);
+                    synchronized (guests) {
+                        guests.add(GuestVirtualisation.of(request.cluster()));
+                    }
                     SimOutcome o = SimRun.prepare(request).finish();
                     progress(err, done.incrementAndGet(), total, start);
                     return o;
-                }));
+                });
+                synchronized (futures) {
+                    futures.add(future);
+                }
             }
             List<SimOutcome> outcomes = new ArrayList<>();
             for (Future<SimOutcome> f : futures) {
@@ -103,8 +102,35 @@ final class SweepCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a simulation run failed: " + e.getCause(), e.getCause());
         } finally {
+            SimCommand.removeHook(onInterrupt);
             pool.shutdownNow();
         }
+    }
+
+    private static void interrupted(List<Future<SimOutcome>> futures, int total, PrintWriter err) {
+        int finished = 0;
+        List<String> failures = new ArrayList<>();
+        synchronized (futures) {
+            for (Future<SimOutcome> f : futures) {
+                if (f.isDone() && !f.isCancelled()) {
+                    try {
+                        SimOutcome o = f.get();
+                        finished++;
+                        if (!o.passed()) {
+                            failures.add("./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed());
+                        }
+                    } catch (InterruptedException | ExecutionException e) {
+                        // not a finished seed
+                    }
+                }
+            }
+        }
+        err.println();
+        err.println("interrupted after " + finished + " of " + total + " seeds, " + failures.size() + " failed");
+        for (String replay : failures) {
+            err.println("     replay: " + replay);
+        }
+        err.flush();
     }
 
     private static synchronized void progress(PrintWriter err, int done, int total, long start) {
@@ -138,15 +164,14 @@ final class SweepCommand implements Callable<Integer> {
         out.println("recovery time (host failure -> all its HA VMs running again): "
                 + SimCommand.recoverySummary(recoveries));
         if (reportDir != null) {
-            Path page = SweepReportWriter.write(SimReports.sweepReport("sweep " + String.join(" ", outcomes.get(0).replay()),
-                    seeds, outcomes, wallMillis, o -> "./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed(),
-                    String.join(" | ", guests)), reportDir);
+            Path page = Outputs.write("--report", () -> SweepReportWriter.write(SimReports.sweepReport(
+                    "sweep " + String.join(" ", outcomes.get(0).replay()), seeds, outcomes, wallMillis,
+                    o -> "./cell sim " + String.join(" ", o.replay()) + " --seed " + o.seed(),
+                    String.join(" | ", guests)), reportDir));
             out.println("sweep report: " + page);
         }
         if (!failureLines.isEmpty()) {
-            Path tmp = failuresFile.resolveSibling("." + failuresFile.getFileName() + ".tmp");
-            Files.write(tmp, failureLines, StandardCharsets.UTF_8);
-            Files.move(tmp, failuresFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Outputs.writeGiven(failuresFile, "--failures", String.join("\n", failureLines) + "\n");
             out.println("failing seeds written to " + failuresFile);
         }
         return failed == 0 ? ExitCode.OK : ExitCode.FINDINGS;

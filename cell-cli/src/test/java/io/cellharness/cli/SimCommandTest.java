@@ -85,7 +85,8 @@ class SimCommandTest {
                 + "faults:\n  - {at: 10s, fault: host-crash, host: nope}\n");
         CliRun r = CliRun.of("sim", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).endsWith("bad.yaml: faults[0]: no host named 'nope' in the cluster\n");
+        // Semantic errors name the line and column of the value, like parse errors (issue 19).
+        assertThat(r.err()).endsWith("bad.yaml:5:5: faults[0]: no host named 'nope' in the cluster\n");
         Files.writeString(bad, "name: x\nduration: 1m\ncluster: {hosts: []}\nfaults:\n  - {at: 10s, fault: meteor}\n");
         assertThat(CliRun.of("sim", bad.toString()).err()).contains("faults[0]: unknown fault 'meteor'; expected one of host-crash");
     }

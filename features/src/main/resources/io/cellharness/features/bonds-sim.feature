@@ -7,9 +7,9 @@ Feature: Bond failures in a running cluster
     Given a simulated cluster:
       """
       hosts:
-        - {name: cube1, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.1}, storageController: {monitor: "10.0.20.1:6789"}, nics: [{name: eno1}, {name: eno2}], bonds: [{name: bond-MGMT, mode: active-backup, slaves: [eno1, eno2], bridge: br-MGMT}]}
-        - {name: cube2, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.2}, storageController: {monitor: "10.0.20.2:6789"}}
-        - {name: cube3, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.3}, storageController: {monitor: "10.0.20.3:6789"}}
+        - {name: cube1, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.1, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.1:6789"}, nics: [{name: eno1}, {name: eno2}], bonds: [{name: bond-MGMT, mode: active-backup, slaves: [eno1, eno2], bridge: br-MGMT}]}
+        - {name: cube2, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.2, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.2:6789"}}
+        - {name: cube3, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.3, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.3:6789"}}
       vms:
         - {name: app, host: cube1, memory: 8GiB, vcpus: 2, ha: {enabled: true}}
       """

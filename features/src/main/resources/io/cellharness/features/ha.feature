@@ -41,9 +41,9 @@ Feature: Host high availability
     Given a simulated cluster:
       """
       hosts:
-        - {name: cube1, cores: 32, memory: 256GiB, bmc: {address: 10.0.10.1}, storageController: {monitor: "10.0.20.1:6789"}}
-        - {name: cube2, cores: 32, memory: 256GiB, bmc: {address: 10.0.10.2}, storageController: {monitor: "10.0.20.2:6789"}}
-        - {name: cube3, cores: 32, memory: 256GiB, bmc: {address: 10.0.10.3}, storageController: {monitor: "10.0.20.3:6789"}}
+        - {name: cube1, cores: 32, memory: 256GiB, bmc: {address: 10.0.10.1, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.1:6789"}}
+        - {name: cube2, cores: 32, memory: 256GiB, bmc: {address: 10.0.10.2, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.2:6789"}}
+        - {name: cube3, cores: 32, memory: 256GiB, bmc: {address: 10.0.10.3, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.3:6789"}}
       vms:
         - {name: batch, host: cube1, memory: 32GiB, vcpus: 4, ha: {enabled: true, priority: low}}
         - {name: web,   host: cube1, memory: 8GiB,  vcpus: 2, ha: {enabled: true, priority: medium}}
@@ -67,9 +67,9 @@ Feature: Host high availability
     Given a simulated cluster:
       """
       hosts:
-        - {name: small1, cores: 8, memory: 48GiB, bmc: {address: 10.0.10.1}, storageController: {monitor: "10.0.20.1:6789"}}
-        - {name: small2, cores: 8, memory: 48GiB, bmc: {address: 10.0.10.2}, storageController: {monitor: "10.0.20.2:6789"}}
-        - {name: small3, cores: 8, memory: 48GiB, bmc: {address: 10.0.10.3}, storageController: {monitor: "10.0.20.3:6789"}}
+        - {name: small1, cores: 8, memory: 48GiB, bmc: {address: 10.0.10.1, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.1:6789"}}
+        - {name: small2, cores: 8, memory: 48GiB, bmc: {address: 10.0.10.2, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.2:6789"}}
+        - {name: small3, cores: 8, memory: 48GiB, bmc: {address: 10.0.10.3, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.3:6789"}}
       vms:
         - {name: keep1, host: small1, memory: 24GiB, vcpus: 2, ha: {enabled: true, priority: high}}
         - {name: keep3, host: small3, memory: 24GiB, vcpus: 2, ha: {enabled: true, priority: high}}
@@ -90,9 +90,9 @@ Feature: Host high availability
     Given a simulated cluster:
       """
       hosts:
-        - {name: cube1, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.1} <controller1>}
-        - {name: cube2, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.2} <controller2>}
-        - {name: cube3, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.3} <controller3>}
+        - {name: cube1, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.1, username: admin, passwordEnv: BMC_PASSWORD} <controller1>}
+        - {name: cube2, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.2, username: admin, passwordEnv: BMC_PASSWORD} <controller2>}
+        - {name: cube3, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.3, username: admin, passwordEnv: BMC_PASSWORD} <controller3>}
       vms:
         - {name: app, host: cube2, memory: 8GiB, vcpus: 2, ha: {enabled: true}, disks: [{storage: <storage>, volume: "<volume>", size: 20GiB}]}
       """

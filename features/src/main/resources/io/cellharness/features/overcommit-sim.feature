@@ -9,9 +9,9 @@ Feature: Overcommit at run time and host power states
       settings:
         overcommit: {memory: 1.5}
       hosts:
-        - {name: cube1, cores: 16, memory: 32GiB, bmc: {address: 10.0.10.1}, storageController: {monitor: "10.0.20.1:6789"}}
-        - {name: cube2, cores: 16, memory: 64GiB, bmc: {address: 10.0.10.2}, storageController: {monitor: "10.0.20.2:6789"}}
-        - {name: cube3, cores: 16, memory: 64GiB, bmc: {address: 10.0.10.3}, storageController: {monitor: "10.0.20.3:6789"}}
+        - {name: cube1, cores: 16, memory: 32GiB, bmc: {address: 10.0.10.1, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.1:6789"}}
+        - {name: cube2, cores: 16, memory: 64GiB, bmc: {address: 10.0.10.2, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.2:6789"}}
+        - {name: cube3, cores: 16, memory: 64GiB, bmc: {address: 10.0.10.3, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.3:6789"}}
       vms:
         - {name: big1, host: cube1, memory: 20GiB, vcpus: 2}
         - {name: big2, host: cube1, memory: 16GiB, vcpus: 2}

@@ -9,9 +9,9 @@ Feature: Glue storage I/O paths over time
     Given a simulated cluster:
       """
       hosts:
-        - {name: cube1, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.1}, storageController: {monitor: "10.0.20.1:6789"}}
-        - {name: cube2, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.2}, storageController: {monitor: "10.0.20.2:6789"}}
-        - {name: cube3, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.3}, storageController: {monitor: "10.0.20.3:6789"}}
+        - {name: cube1, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.1, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.1:6789"}}
+        - {name: cube2, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.2, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.2:6789"}}
+        - {name: cube3, cores: 16, memory: 128GiB, bmc: {address: 10.0.10.3, username: admin, passwordEnv: BMC_PASSWORD}, storageController: {monitor: "10.0.20.3:6789"}}
       vms:
         - {name: app1, host: cube1, memory: 8GiB, vcpus: 2, ha: {enabled: true}, disks: [{storage: glue-rbd, volume: rbd/app1, size: 40GiB}]}
         - {name: app2, host: cube2, memory: 8GiB, vcpus: 2, ha: {enabled: true}, disks: [{storage: glue-rbd, volume: rbd/app2, size: 40GiB}]}

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cellharness.features.run.Catalogue;
 import io.cellharness.features.run.RunSummary;
 import io.cellharness.features.run.ScenarioOutcome;
+import io.cellharness.reports.output.SafeOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,12 +88,6 @@ public final class ScenarioReport {
 
     static void writeAtomically(Path target, String text) throws IOException {
         // A temporary file beside the target, renamed over it: a reader never sees half a report.
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        SafeOutput.write(target, SafeOutput.Origin.DERIVED, text);
     }
 }

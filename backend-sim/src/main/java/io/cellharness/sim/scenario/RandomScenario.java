@@ -50,7 +50,11 @@ public final class RandomScenario {
                 new VirtualDuration(durationMillis).toString());
     }
 
-    public static SimRequest generate(long seed, int hosts, int vms, long durationMillis) {
+    /**
+     * Refuses sizes the random mode does not draw: fewer than 2 hosts, more than {@link Limits#RANDOM_MAX_HOSTS} or
+     * {@link Limits#RANDOM_MAX_VMS}, a duration under 1m or beyond one run's simulated time; before anything is built.
+     */
+    public static void checkSizes(int hosts, int vms, long durationMillis) {
         if (hosts < 2) {
             throw new IllegalArgumentException("--hosts must be at least 2 for HA");
         }
@@ -60,6 +64,21 @@ public final class RandomScenario {
         if (durationMillis < 60_000) {
             throw new IllegalArgumentException("--duration must be at least 1m");
         }
+        if (hosts > Limits.RANDOM_MAX_HOSTS) {
+            throw new IllegalArgumentException("--hosts is at most " + Limits.RANDOM_MAX_HOSTS);
+        }
+        if (vms > Limits.RANDOM_MAX_VMS) {
+            throw new IllegalArgumentException("--vms is at most " + Limits.RANDOM_MAX_VMS);
+        }
+        if (durationMillis > Limits.SIM_MAX_VIRTUAL_MS - Limits.SIM_QUIET_PERIOD_MS) {
+            throw new IllegalArgumentException("--duration is at most "
+                    + new VirtualDuration(Limits.SIM_MAX_VIRTUAL_MS - Limits.SIM_QUIET_PERIOD_MS)
+                    + " (with the quiet period, " + new VirtualDuration(Limits.SIM_MAX_VIRTUAL_MS) + " per run)");
+        }
+    }
+
+    public static SimRequest generate(long seed, int hosts, int vms, long durationMillis) {
+        checkSizes(hosts, vms, durationMillis);
         RandomSource root = new SeededRandom(seed);
         ClusterSpec cluster = cluster(root.split("cluster"), hosts, vms);
         List<ScheduledFault> faults = faults(root.split("faults"), cluster, durationMillis);

@@ -25,6 +25,10 @@ public final class Scenarios {
      * @throws IllegalArgumentException naming the problem: an invalid cluster, a bad fault line, an unknown VM
      */
     public static SimRequest request(ScenarioFile file, ClusterSpec cluster, long seed, List<String> replay) {
+        List<ScenarioCheck.Finding> findings = ScenarioCheck.check(file);
+        if (!findings.isEmpty()) {
+            throw new IllegalArgumentException(findings.get(0).oneLine());
+        }
         ValidationReport report = SpecValidator.validate(cluster);
         if (!report.valid()) {
             Problem first = report.errors().get(0);

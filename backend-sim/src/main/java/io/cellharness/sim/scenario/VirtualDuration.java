@@ -28,7 +28,12 @@ public record VirtualDuration(long millis) {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 500ms, 30s, 2m or 1h");
         }
-        long n = Long.parseLong(m.group(1));
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+        }
         String unit = m.group(2) == null ? "ms" : m.group(2);
         long factor = switch (unit) {
             case "ms" -> 1;
@@ -36,7 +41,11 @@ public record VirtualDuration(long millis) {
             case "m" -> 60_000;
             default -> 3_600_000;
         };
-        return new VirtualDuration(Math.multiplyExact(n, factor));
+        try {
+            return new VirtualDuration(Math.multiplyExact(n, factor));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+        }
     }
 
     @Override

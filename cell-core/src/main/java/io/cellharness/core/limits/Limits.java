@@ -300,6 +300,29 @@ public final class Limits {
     /** The iteration cap of one simulation run: a livelock stops here instead of running forever. */
     public static final long SIM_MAX_EVENTS = 200_000_000L;
 
+    // ---- Input bounds (issue 19): what a cluster file, scenario file or option may ask for ----
+
+    /** The largest cluster or scenario file read, in bytes; checked before reading. */
+    public static final long INPUT_FILE_MAX_BYTES = 1L << 20;
+    /** The largest memory or disk overcommit factor (L-07); a factor beyond it is a typo, not a policy. */
+    public static final double OVERCOMMIT_MAX = 16.0;
+    /** The longest simulated time one run may cover: a scenario's duration plus quiet period, or --until. */
+    public static final long SIM_MAX_VIRTUAL_MS = 7L * 24 * 3_600_000;
+    /** The longest latency, jitter, fault duration or HA timeout a scenario may name. */
+    public static final long SIM_MAX_DELAY_MS = 24L * 3_600_000;
+    /** The most seeds one sweep runs (a larger range is split into shards). */
+    public static final long SWEEP_MAX_SEEDS = 100_000L;
+    /** The most hosts the random mode draws. */
+    public static final int RANDOM_MAX_HOSTS = 1_000;
+    /** The most VMs the random mode draws. */
+    public static final int RANDOM_MAX_VMS = 100_000;
+    /** Heap a simulated VM needs, roughly, in bytes (the cluster-size check against the heap before building). */
+    public static final long SIM_HEAP_BYTES_PER_VM = 16L * 1024;
+    /** Heap a simulated host needs, roughly, in bytes. */
+    public static final long SIM_HEAP_BYTES_PER_HOST = 256L * 1024;
+    /** The highest NIC speed a host NIC may state, in Gb/s. */
+    public static final int NIC_MAX_SPEED_GBPS = 1_600;
+
     // ---- A: libvirt backend (A-01) ----
 
     /** A-01, H-01: seconds between keepalive probes on a remote libvirt connection. */

@@ -77,6 +77,11 @@ public final class MigrationPlanner {
         if (sourceName.equals(targetHost)) {
             return refused(vm, targetHost, "G-01", "VM " + vmName + " already runs on " + targetHost);
         }
+        if (!vm.passthrough().isEmpty()) {
+            // S-03: the storage controller VM holds its host's SCSI controller or disks; they cannot follow it.
+            return refused(vm, targetHost, "S-03", "VM " + vmName + " has host devices passed through (SCSI controller "
+                    + "or LUNs), which stay on " + sourceName + "; it cannot live-migrate");
+        }
 
         // G-04: CPU eligibility first.
         for (HostSpec h : new HostSpec[] {source.get(), target.get()}) {

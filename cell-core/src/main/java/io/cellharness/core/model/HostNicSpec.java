@@ -10,9 +10,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record HostNicSpec(
         @JsonProperty(value = "name", required = true) String name,
-        @JsonProperty("speedGbps") int speedGbps) {
+        @JsonProperty("speedGbps") Integer speedGbps) {
 
     public HostNicSpec {
-        speedGbps = speedGbps == 0 ? 10 : speedGbps;
+        // Absent means 10 Gb/s; an explicit 0 stays 0 and is refused by validation (issue 19).
+        speedGbps = speedGbps == null ? 10 : speedGbps;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.cellharness.core.limits.Limits;
 import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.model.CpuMode;
 import java.io.IOException;
@@ -73,27 +75,50 @@ public final class SpecCodec {
      */
     public static ClusterSpec readCluster(String yaml, String source, List<Respelling> respellings)
             throws SpecFormatException {
-        return read(yaml, source, ClusterSpec.class, respellings);
+        return readLocated(yaml, source, ClusterSpec.class, respellings).value();
     }
 
     /** Reads any specification document of type {@code type} with the same strictness and error reporting. */
     public static <T> T read(String yaml, String source, Class<T> type) throws SpecFormatException {
-        return read(yaml, source, type, new ArrayList<>());
+        return readLocated(yaml, source, type).value();
     }
 
-    private static <T> T read(String yaml, String source, Class<T> type, List<Respelling> respellings)
+    /** A document as read, with where each of its values starts. */
+    public record Located<T>(T value, SpecLocations locations) {
+    }
+
+    /**
+     * Reads a document and the positions of its values, so that problems found later (limits, unknown names) can name
+     * their line and column. Anchors, aliases and a second document are refused (see {@link YamlShape}).
+     */
+    public static <T> Located<T> readLocated(String yaml, String source, Class<T> type) throws SpecFormatException {
+        return readLocated(yaml, source, type, new ArrayList<>());
+    }
+
+    /**
+     * {@link #readLocated(String, String, Class)}, adding to {@code respellings} every value written in an accepted
+     * non-canonical spelling (C-01: {@code host-mode}), in document order.
+     */
+    public static <T> Located<T> readLocated(String yaml, String source, Class<T> type, List<Respelling> respellings)
             throws SpecFormatException {
         if (yaml == null || yaml.isBlank()) {
             throw new SpecFormatException(source, 0, 0, "", "the document is empty");
         }
+        if (yaml.length() > Limits.INPUT_FILE_MAX_BYTES) {
+            throw new SpecFormatException(source, 0, 0, "", "larger than " + Limits.INPUT_FILE_MAX_BYTES + " bytes");
+        }
+        SpecLocations locations = YamlShape.scan(yaml, source);
         try {
             T value = YAML.readerFor(type).withAttribute(RESPELLINGS, respellings).readValue(yaml);
             if (value == null) {
                 throw new SpecFormatException(source, 1, 1, "", "the document holds no mapping");
             }
-            return value;
+            return new Located<>(value, locations);
         } catch (JsonProcessingException e) {
             throw translate(e, source);
+        } catch (RuntimeException e) {
+            // A value a record's constructor could not take and Jackson did not wrap: still the document's fault.
+            throw new SpecFormatException(source, 0, 0, "", "a value here cannot be used");
         }
     }
 
@@ -119,49 +144,78 @@ public final class SpecCodec {
         }
     }
 
+    /** The one place a Jackson or SnakeYAML error becomes the user's line: no class or exception names, one line. */
     static SpecFormatException translate(JsonProcessingException e, String source) {
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
         int column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
         String path = e instanceof JsonMappingException m ? pathOf(m.getPath()) : "";
-        return new SpecFormatException(source, line, column, path, problemOf(e));
+        String problem = UserText.oneLine(problemOf(e, path));
+        return new SpecFormatException(source, line, column, path, problem);
     }
 
-    private static String problemOf(JsonProcessingException e) {
+    private static String problemOf(JsonProcessingException e, String path) {
         if (e instanceof UnrecognizedPropertyException u) {
             TreeSet<String> known = new TreeSet<>();
             if (u.getKnownPropertyIds() != null) {
                 u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             }
-            return "unknown key '" + u.getPropertyName() + "'; expected one of " + String.join(", ", known);
+            return "unknown key " + UserText.quote(u.getPropertyName()) + "; expected one of " + String.join(", ", known);
+        }
+        if (e instanceof InvalidNullException) {
+            return "a value is required here; leave the key out instead of writing ~ or null";
         }
         if (e instanceof InvalidFormatException f) {
-            return "expected " + describe(f.getTargetType()) + ", got '" + f.getValue() + "'";
+            return "expected " + describe(f.getTargetType()) + ", got " + shown(f.getValue(), path);
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Throwable root = rootCause(e);
-        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
-            return firstLine(root.getMessage());
+        if (root != null && root.getClass() == IllegalArgumentException.class && root.getMessage() != null) {
+            return UserText.message(firstLine(root.getMessage()));
+        }
+        if (root instanceof ArithmeticException) {
+            return "the number is too large";
         }
         if (original.startsWith("Missing required creator property")) {
             int open = original.indexOf('\'');
             int close = original.indexOf('\'', open + 1);
             String key = open >= 0 && close > open ? original.substring(open + 1, close) : "?";
-            return "missing required key '" + key + "'";
+            return "missing required key '" + UserText.key(key) + "'";
         }
         if (original.startsWith("Duplicate field")) {
-            return "duplicate key " + original.substring("Duplicate field ".length());
+            Matcher m = QUOTED_KEY.matcher(original);
+            return "duplicate key " + (m.find() ? UserText.quote(m.group(1)) : "");
+        }
+        if (original.contains("Numeric value") && original.contains("out of range")) {
+            return "the number is out of range";
         }
         if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-            return "expected " + describe(mi.getTargetType()) + offending(mi);
+            return "expected " + describe(mi.getTargetType()) + offending(mi, path);
         }
-        return firstLine(original);
+        if (root instanceof NumberFormatException) {
+            return "expected a number written in plain digits here";
+        }
+        if (e instanceof JsonMappingException) {
+            return "a value here cannot be used";
+        }
+        // A parse error from SnakeYAML under Jackson: its own words without the construct it was reading.
+        return UserText.message(firstLine(original).replace('"', '\''));
+    }
+
+    private static final Pattern QUOTED_KEY = Pattern.compile("'([^']*)'");
+
+    /** A rejected scalar: quoted when a short token; at the top of a document not at all (it may be a whole file). */
+    private static String shown(Object value, String path) {
+        if (path.isEmpty()) {
+            return "something else (this does not look like a specification document)";
+        }
+        return UserText.quote(value);
     }
 
     /** {@code , got 'four'} when Jackson's message quotes the scalar it could not use; otherwise {@code  here}. */
-    private static String offending(MismatchedInputException e) {
+    private static String offending(MismatchedInputException e, String path) {
         Matcher m = QUOTED_VALUE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
-        return m.find() ? ", got '" + m.group(1) + "'" : " here";
+        return m.find() ? ", got " + shown(m.group(1), path) : " here";
     }
 
     private static String describe(Class<?> type) {
@@ -181,9 +235,12 @@ public final class SpecCodec {
             return "a list";
         }
         if (type.isRecord()) {
-            return "a mapping (" + type.getSimpleName().replace("Spec", "").toLowerCase(Locale.ROOT) + ")";
+            return "a mapping (" + type.getSimpleName().replaceAll("Spec$|File$|Entry$", "").toLowerCase(Locale.ROOT) + ")";
         }
-        return "a " + type.getSimpleName();
+        if (type.isEnum()) {
+            return "one of its documented words";
+        }
+        return "a value of another kind";
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -209,7 +266,7 @@ public final class SpecCodec {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
-                sb.append(ref.getFieldName());
+                sb.append(UserText.key(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }

@@ -60,6 +60,11 @@ public final class SpecValidator {
     public static ValidationReport validate(ClusterSpec spec) {
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
+        // The values the checks below rely on (finite, in range, present): when one is wrong, nothing else is judged.
+        InputCheck.check(spec, errors);
+        if (!errors.isEmpty()) {
+            return new ValidationReport(errors, warnings);
+        }
         Map<String, Integer> hostIndex = new LinkedHashMap<>();
         for (int h = 0; h < spec.hosts().size(); h++) {
             HostSpec host = spec.hosts().get(h);
@@ -96,6 +101,41 @@ public final class SpecValidator {
         NetworkCheck.check(spec, errors); // N-05 … N-07
         StorageCheck.check(spec, errors, warnings); // S-01, S-03, S-04, H-05
         return new ValidationReport(errors, warnings);
+    }
+
+    /**
+     * The problems that make a cluster unusable for any command, not only invalid: values out of range or missing
+     * ({@link InputCheck}), repeated host or VM names, VMs on hosts the cluster does not have. Every command refuses
+     * such a file before doing anything; {@link #validate} reports these too.
+     */
+    public static List<Problem> usability(ClusterSpec spec) {
+        List<Problem> errors = new ArrayList<>();
+        InputCheck.check(spec, errors);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        Map<String, Integer> hostIndex = new LinkedHashMap<>();
+        for (int h = 0; h < spec.hosts().size(); h++) {
+            Integer earlier = hostIndex.putIfAbsent(spec.hosts().get(h).name(), h);
+            if (earlier != null) {
+                errors.add(Problem.error(STRUCTURE, "hosts[" + h + "].name", spec.hosts().get(h).name(), null,
+                        "host name already used by hosts[" + earlier + "]"));
+            }
+        }
+        Map<String, Integer> vmIndex = new LinkedHashMap<>();
+        for (int v = 0; v < spec.vms().size(); v++) {
+            VmSpec vm = spec.vms().get(v);
+            Integer earlier = vmIndex.putIfAbsent(vm.name(), v);
+            if (earlier != null) {
+                errors.add(Problem.error(STRUCTURE, "vms[" + v + "].name", vm.name(), null,
+                        "VM name already used by vms[" + earlier + "]"));
+            }
+            if (vm.host() != null && !hostIndex.containsKey(vm.host())) {
+                errors.add(Problem.error(STRUCTURE, "vms[" + v + "].host", vm.host(), null,
+                        "placed on a host the cluster does not have"));
+            }
+        }
+        return errors;
     }
 
     static void checkHost(HostSpec host, String path, List<Problem> errors) {
