@@ -368,7 +368,7 @@ class RedfishFenceDriverTest {
     @Test
     void aCaNamedForOneBmcInTheClusterFileIsTrustedForThatBmcAlone() throws Exception { // issue 19
         stubPowerFollowingResets();
-        FenceDrivers drivers = FenceDrivers.withDefaults(executors(), Map.of("NODE1_BMC_PASSWORD", PASSWORD)::get);
+        BmcDriverFactory drivers = BmcDriverFactory.withDefaults(executors(), Map.of("NODE1_BMC_PASSWORD", PASSWORD)::get);
         BmcSpec own = new BmcSpec("127.0.0.1:" + bmc.httpsPort(), BmcKind.REDFISH, USERNAME, "NODE1_BMC_PASSWORD",
                 bmcCertificate.certificate().toString());
         BmcSpec other = new BmcSpec("127.0.0.1:" + bmc.httpsPort(), BmcKind.REDFISH, USERNAME, "NODE1_BMC_PASSWORD",
