@@ -67,7 +67,7 @@ public record ClusterRendering(VmSpec vm, RenderContext context) {
     private static List<String> monitors(ClusterSpec cluster, VmSpec vm) {
         List<String> hostOrder = new ArrayList<>();
         for (HostSpec h : cluster.hosts()) {
-            if (h.storageController() != null) {
+            if (h.storageController() != null && h.storageController().runsMonitor()) {
                 hostOrder.add(h.name());
             }
         }
@@ -79,7 +79,10 @@ public record ClusterRendering(VmSpec vm, RenderContext context) {
         }
         List<String> monitors = new ArrayList<>();
         for (String host : hostOrder) {
-            monitors.add(cluster.host(host).orElseThrow().storageController().monitor());
+            String monitor = cluster.host(host).orElseThrow().storageController().monitor();
+            if (monitor != null) {
+                monitors.add(monitor);
+            }
         }
         return monitors;
     }

@@ -86,7 +86,7 @@ public final class SimCluster {
                 case BMC -> false;
             });
             if (h.storageController() != null) {
-                storage.addMonitor(h.name());
+                storage.addController(h.name(), h.storageController().runsMonitor());
             }
         }
         for (String h : storage.monitorHosts()) {
