@@ -29,19 +29,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cell sweep}: many seeds of one scenario or of the random mode, every failure with its replay command. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = SweepMergeCommand.class,
         description = {"Run a scenario (or the random mode) for a range of seeds, with a progress bar. Lists every",
                 "failing seed with its replay command, writes them to a file a regression test replays, and prints",
-                "the recovery-time distribution. Exit 1 if any seed fails."})
+                "the recovery-time distribution. Exit 1 if any seed fails.",
+                "With --shard K/N, runs only every N-th seed from the K-th and writes one JSON line per seed;",
+                "'cell sweep merge' combines the shards into what one unsharded sweep reports."})
 final class SweepCommand implements Callable<Integer> {
+
+    private static final Pattern SHARD = Pattern.compile("(\\d{1,9})/(\\d{1,9})");
 
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
 
     @Mixin
     SimSource source;
 
-    @Option(names = "--seeds", required = true, paramLabel = "A..B", description = "Seeds to run, e.g. 1..500.")
+    @Option(names = "--seeds", paramLabel = "A..B", description = "Seeds to run, e.g. 1..500 (required).")
     String seeds;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run only the K-th of N interleaved slices of the seeds (K from 1 to N): seeds A+K-1, "
+                    + "A+K-1+N, ... Results go to --results as JSON lines.")
+    String shard;
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "Write one JSON line per seed (seed, verdict, hash, recovery times, replay line) to FILE "
+                    + "(default with --shard: sweep-shard-K-of-N.jsonl).")
+    Path resultsFile;
 
     @Option(names = "--jobs", paramLabel = "J", description = "Runs in parallel (default: the number of cores).")
     Integer jobs;
@@ -59,6 +73,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (seeds == null) {
+            throw new InputError("--seeds A..B is required (or 'cell sweep merge FILES...')");
+        }
         Matcher m = RANGE.matcher(seeds.trim());
         if (!m.matches()) {
             throw new InputError("--seeds must look like 1..500, not '" + seeds + "'");
@@ -72,29 +89,63 @@ final class SweepCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new InputError("--jobs must be at least 1");
         }
+        long first = from;
+        long step = 1;
+        if (shard != null) {
+            Matcher s = SHARD.matcher(shard.trim());
+            if (!s.matches()) {
+                throw new InputError("--shard must look like K/N (e.g. 3/8), not '" + shard + "'");
+            }
+            int k = Integer.parseInt(s.group(1));
+            int n = Integer.parseInt(s.group(2));
+            if (n < 1 || k < 1 || k > n) {
+                throw new InputError("--shard " + shard + ": K must be from 1 to N");
+            }
+            first = from + k - 1;
+            step = n;
+            if (resultsFile == null) {
+                resultsFile = Path.of("sweep-shard-" + k + "-of-" + n + ".jsonl");
+            }
+        }
         source.load();
-        int total = (int) (to - from + 1);
+        List<Long> toRun = new ArrayList<>();
+        for (long seed = first; seed <= to && seed >= first; seed += step) {
+            toRun.add(seed);
+        }
+        int total = toRun.size();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<SimOutcome>> futures = new ArrayList<>();
+        List<Future<SweepResults.Line>> futures = new ArrayList<>();
         try {
-            for (long seed = from; seed <= to; seed++) {
+            for (long seed : toRun) {
                 SimRequest request = source.request(seed);
                 futures.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
                     SimOutcome o = SimRun.prepare(request).finish();
                     progress(err, done.incrementAndGet(), total, start);
-                    return o;
+                    return SweepResults.Line.of(o, (System.nanoTime() - t0) / 1_000_000);
                 }));
             }
             List<SimOutcome> outcomes = new ArrayList<>();
-            for (Future<SimOutcome> f : futures) {
-                outcomes.add(f.get());
+            List<String> json = new ArrayList<>();
+            for (Future<SweepResults.Line> f : futures) {
+                SweepResults.Line line = f.get();
+                outcomes.add(line.outcome());
+                json.add(SweepResults.toJson(line));
             }
             err.println();
-            return report(outcomes, out, (System.nanoTime() - start) / 1_000_000);
+            if (resultsFile != null) {
+                writeAtomically(resultsFile, json);
+                out.println("results of " + total + " seeds written to " + resultsFile);
+            }
+            if (outcomes.isEmpty()) {
+                out.println("0 seeds in this shard");
+                return ExitCode.OK;
+            }
+            return report(outcomes, out, (System.nanoTime() - start) / 1_000_000, seeds, reportDir, failuresFile);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a simulation run failed: " + e.getCause(), e.getCause());
         } finally {
@@ -111,7 +162,19 @@ final class SweepCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private int report(List<SimOutcome> outcomes, PrintWriter out, long wallMillis) throws IOException {
+    /** Writes {@code lines} to {@code file} through a temporary sibling, so a reader never sees half a file. */
+    static void writeAtomically(Path file, List<String> lines) throws IOException {
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The sweep's summary, failure list, failures file and report page, the same for one unsharded sweep and for
+     * merged shards ({@code seeds} labels the range on the page).
+     */
+    static int report(List<SimOutcome> outcomes, PrintWriter out, long wallMillis, String seeds, Path reportDir,
+                      Path failuresFile) throws IOException {
         List<String> failureLines = new ArrayList<>();
         List<Long> recoveries = new ArrayList<>();
         long events = 0;
@@ -139,9 +202,7 @@ final class SweepCommand implements Callable<Integer> {
             out.println("sweep report: " + page);
         }
         if (!failureLines.isEmpty()) {
-            Path tmp = failuresFile.resolveSibling("." + failuresFile.getFileName() + ".tmp");
-            Files.write(tmp, failureLines, StandardCharsets.UTF_8);
-            Files.move(tmp, failuresFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(failuresFile, failureLines);
             out.println("failing seeds written to " + failuresFile);
         }
         return failed == 0 ? ExitCode.OK : ExitCode.FINDINGS;

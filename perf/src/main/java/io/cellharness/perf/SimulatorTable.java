@@ -39,12 +39,12 @@ public final class SimulatorTable {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: SimulatorTable OUT.properties [kernel|quiet|random|scaling|density|big|memory]...");
+            System.err.println("usage: SimulatorTable OUT.properties [kernel|quiet|random|scaling|density|big|memory|sweep]...");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         List<String> figures = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("kernel", "quiet", "random", "scaling", "density", "big", "memory");
+                : List.of("kernel", "quiet", "random", "scaling", "density", "big", "memory", "sweep");
         Map<String, String> results = new LinkedHashMap<>();
         if (Files.exists(out)) {
             for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
@@ -88,6 +88,15 @@ public final class SimulatorTable {
                     put(results, "random1000.eventsPerHostSecond", r[2]);
                 }
                 case "memory" -> put(results, "memory1000.heapMiB", memory(1000, 20_000));
+                case "sweep" -> {
+                    int seeds = Integer.getInteger("cell.sweepSeeds", 200);
+                    double one = sweep(seeds, 1);
+                    double two = sweep(seeds, 2);
+                    put(results, "sweep.seedsPerSecond.jobs1", one);
+                    put(results, "sweep.seedsPerSecond.jobs2", two);
+                    put(results, "sweep.jobs2OverJobs1", two / one);
+                    put(results, "sweep2000.seconds", 2000 / Math.max(one, two));
+                }
                 default -> {
                     System.err.println("unknown figure " + f);
                     System.exit(2);
@@ -179,6 +188,35 @@ public final class SimulatorTable {
     /** Wall-time caps of one figure's warm-up and measurement. */
     private static final long WARMUP_WALL_NANOS = 20_000_000_000L;
     private static final long MEASURE_WALL_NANOS = 60_000_000_000L;
+
+    /**
+     * Seeds per second of {@code cell sweep --random --hosts 10 --vms 100 --duration 10m} over {@code seeds} seeds
+     * with {@code jobs} threads, as the sweep command runs them (one whole run per seed, a fixed pool).
+     */
+    static double sweep(int seeds, int jobs) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
+        try {
+            long t0 = System.nanoTime();
+            List<java.util.concurrent.Future<Long>> runs = new ArrayList<>();
+            for (long seed = 1; seed <= seeds; seed++) {
+                long s = seed;
+                runs.add(pool.submit(() -> SimRun.prepare(RandomScenario.generate(s, 10, 100, 10 * MINUTE)).finish()
+                        .events()));
+            }
+            long events = 0;
+            for (java.util.concurrent.Future<Long> f : runs) {
+                events += f.get();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.err.printf(Locale.ROOT, "  sweep of %d seeds, %d jobs: %.1f s, %d events%n", seeds, jobs, seconds,
+                    events);
+            return seeds / seconds;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a sweep run failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     /** Heap in use (after a full GC) with a random run of {@code hosts} and {@code vms} built and one minute run. */
     static double memory(int hosts, int vms) {
