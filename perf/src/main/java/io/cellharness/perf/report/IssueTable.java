@@ -61,18 +61,21 @@ public final class IssueTable {
     /** The table as Markdown. */
     public static String render(Properties today, Properties now) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| figure | today | new | target | met |\n|---|---|---|---|---|\n");
+        sb.append("| figure | today | new | new ÷ today | target | met |\n|---|---|---|---|---|---|\n");
         for (Row row : ROWS) {
             Double before = number(today, row.key());
             Double after = number(now, row.key());
             sb.append("| ").append(row.figure()).append(" | ").append(show(before, row.unit())).append(" | ")
-                    .append(show(after, row.unit())).append(" | ").append(row.target0()).append(" | ")
+                    .append(show(after, row.unit())).append(" | ")
+                    .append(before == null || after == null || before == 0 ? "" : String.format(Locale.ROOT, "%.2f",
+                            after / before))
+                    .append(" | ").append(row.target0()).append(" | ")
                     .append(verdict(row, after)).append(" |\n");
         }
         String[] sizes = {"10", "50", "100", "300"};
         sb.append("| random mode, events per host per second, 10 → 300 hosts | ")
                 .append(series(today, sizes)).append(" | ").append(series(now, sizes))
-                .append(" | flat (within 1.5×) | ").append(flatness(now, sizes)).append(" |\n");
+                .append(" | | flat (within 1.5×) | ").append(flatness(now, sizes)).append(" |\n");
         return sb.toString();
     }
 
