@@ -39,7 +39,9 @@ public final class Invariants {
         if (safetyViolated) {
             return;
         }
-        for (SafetyInvariant invariant : safety) {
+        // An indexed loop: this runs after every event, and an iterator per event showed in the profile (issue 18).
+        for (int i = 0; i < safety.size(); i++) {
+            SafetyInvariant invariant = safety.get(i);
             String problem = invariant.check();
             if (problem != null) {
                 record(new Violation(invariant.name(), Violation.Kind.SAFETY, sim.nowMillis(), problem));

@@ -4,7 +4,7 @@ import io.cellharness.core.port.Clock;
 import io.cellharness.core.port.RandomSource;
 import io.cellharness.core.port.Scheduler;
 import io.cellharness.core.port.SeededRandom;
-import java.util.PriorityQueue;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,7 +18,7 @@ public final class Simulation implements Clock, Scheduler {
     private final long seed;
     private final RandomSource random;
     private final Trace trace;
-    private final PriorityQueue<Event> queue = new PriorityQueue<>();
+    private final EventQueue queue = new EventQueue();
     private final Invariants invariants;
     private long now;
     private long nextSeq;
@@ -65,8 +65,8 @@ public final class Simulation implements Clock, Scheduler {
 
     @Override
     public Cancellable at(long timeMillis, String label, Runnable action) {
-        Event e = new Event(Math.max(timeMillis, now), nextSeq++, label, action, 0);
-        queue.add(e);
+        Event e = new Event(queue, label, action, 0);
+        queue.add(e, Math.max(timeMillis, now), nextSeq++);
         return e;
     }
 
@@ -83,8 +83,8 @@ public final class Simulation implements Clock, Scheduler {
         if (periodMillis <= 0) {
             throw new IllegalArgumentException("period must be positive for " + label);
         }
-        Event e = new Event(now + Math.max(0, initialDelayMillis), nextSeq++, label, action, periodMillis);
-        queue.add(e);
+        Event e = new Event(queue, label, action, periodMillis);
+        queue.add(e, now + Math.max(0, initialDelayMillis), nextSeq++);
         return e;
     }
 
@@ -94,20 +94,17 @@ public final class Simulation implements Clock, Scheduler {
      * @return false when there was no event to run
      */
     public boolean step() {
-        Event e = queue.poll();
-        while (e != null && e.cancelled) {
-            e = queue.poll();
-        }
-        if (e == null) {
+        if (queue.isEmpty()) {
             return false;
         }
-        now = e.time;
+        now = queue.headTime();
+        Event e;
         executed++;
-        if (e.period > 0) {
+        if (queue.headPeriod() > 0) {
             // Reschedule before running, with a new sequence number, so the action may cancel its own timer.
-            e.time = now + e.period;
-            e.seq = nextSeq++;
-            queue.add(e);
+            e = queue.rescheduleHead(now + queue.headPeriod(), nextSeq++);
+        } else {
+            e = queue.poll();
         }
         e.action.run();
         invariants.afterEvent();
@@ -142,11 +139,10 @@ public final class Simulation implements Clock, Scheduler {
             if (condition.getAsBoolean()) {
                 return Stop.CONDITION;
             }
-            Event next = peekLive();
-            if (next == null) {
+            if (queue.isEmpty()) {
                 return Stop.QUIESCENT;
             }
-            if (next.time > deadlineMillis) {
+            if (queue.headTime() > deadlineMillis) {
                 now = Math.max(now, deadlineMillis);
                 return Stop.DEADLINE;
             }
@@ -162,41 +158,34 @@ public final class Simulation implements Clock, Scheduler {
         return runUntil(() -> false, now + durationMillis, maxEvents);
     }
 
-    private Event peekLive() {
-        Event e = queue.peek();
-        while (e != null && e.cancelled) {
-            queue.poll();
-            e = queue.peek();
-        }
-        return e;
-    }
-
-    /** One scheduled action. Ordered by time, then by scheduling order. */
-    private static final class Event implements Comparable<Event>, Cancellable {
-        long time;
-        long seq;
+    /**
+     * One scheduled action; its place in the queue is kept so that cancelling it takes it out at once (the many
+     * time-outs that a reply cancels never reach the head).
+     */
+    private static final class Event implements Cancellable {
+        final EventQueue queue;
         final String label;
         final Runnable action;
         final long period;
+        /** Index in the heap, or -1 once it ran (one-shot) or was cancelled. */
+        int slot = -1;
         boolean cancelled;
 
-        Event(long time, long seq, String label, Runnable action, long period) {
-            this.time = time;
-            this.seq = seq;
+        Event(EventQueue queue, String label, Runnable action, long period) {
+            this.queue = queue;
             this.label = label;
             this.action = action;
             this.period = period;
         }
 
         @Override
-        public int compareTo(Event o) {
-            int byTime = Long.compare(time, o.time);
-            return byTime != 0 ? byTime : Long.compare(seq, o.seq);
-        }
-
-        @Override
         public void cancel() {
-            cancelled = true;
+            if (!cancelled) {
+                cancelled = true;
+                if (slot >= 0) {
+                    queue.remove(slot);
+                }
+            }
         }
 
         @Override
@@ -206,7 +195,139 @@ public final class Simulation implements Clock, Scheduler {
 
         @Override
         public String toString() {
-            return label + "@" + time;
+            return label;
+        }
+    }
+
+    /**
+     * An indexed 4-ary min-heap ordered by (time, sequence number). Keys live in primitive arrays beside the events,
+     * so a comparison reads no object; every event knows its slot, so removal is O(log n) and nothing cancelled stays
+     * queued. Ties cannot happen: sequence numbers are unique.
+     */
+    private static final class EventQueue {
+        private long[] times = new long[64];
+        private long[] seqs = new long[64];
+        private Event[] events = new Event[64];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long headTime() {
+            return times[0];
+        }
+
+        long headPeriod() {
+            return events[0].period;
+        }
+
+        void add(Event e, long time, long seq) {
+            if (size == events.length) {
+                int n = size * 2;
+                times = Arrays.copyOf(times, n);
+                seqs = Arrays.copyOf(seqs, n);
+                events = Arrays.copyOf(events, n);
+            }
+            siftUp(size++, e, time, seq);
+        }
+
+        /** Takes the head out. */
+        Event poll() {
+            Event head = events[0];
+            head.slot = -1;
+            int last = --size;
+            if (last > 0) {
+                Event moved = events[last];
+                long t = times[last];
+                long q = seqs[last];
+                events[last] = null;
+                siftDown(0, moved, t, q);
+            } else {
+                events[0] = null;
+            }
+            return head;
+        }
+
+        /** Gives the head a new key and puts it back in place (a periodic timer's next run); returns it. */
+        Event rescheduleHead(long time, long seq) {
+            Event head = events[0];
+            siftDown(0, head, time, seq);
+            return head;
+        }
+
+        void remove(int slot) {
+            Event gone = events[slot];
+            gone.slot = -1;
+            int last = --size;
+            if (slot == last) {
+                events[last] = null;
+                return;
+            }
+            Event moved = events[last];
+            long t = times[last];
+            long q = seqs[last];
+            events[last] = null;
+            if (slot > 0 && less(t, q, times[(slot - 1) >>> 2], seqs[(slot - 1) >>> 2])) {
+                siftUp(slot, moved, t, q);
+            } else {
+                siftDown(slot, moved, t, q);
+            }
+        }
+
+        private static boolean less(long t1, long q1, long t2, long q2) {
+            return t1 < t2 || (t1 == t2 && q1 < q2);
+        }
+
+        private void siftUp(int k, Event e, long t, long q) {
+            while (k > 0) {
+                int parent = (k - 1) >>> 2;
+                long pt = times[parent];
+                if (pt < t || (pt == t && seqs[parent] < q)) {
+                    break;
+                }
+                place(k, events[parent], pt, seqs[parent]);
+                k = parent;
+            }
+            place(k, e, t, q);
+        }
+
+        private void siftDown(int k, Event e, long t, long q) {
+            while (true) {
+                int first = (k << 2) + 1;
+                if (first >= size) {
+                    break;
+                }
+                int best = first;
+                long bt = times[first];
+                long bq = seqs[first];
+                int end = Math.min(first + 4, size);
+                for (int c = first + 1; c < end; c++) {
+                    long ct = times[c];
+                    if (ct < bt || (ct == bt && seqs[c] < bq)) {
+                        best = c;
+                        bt = ct;
+                        bq = seqs[c];
+                    }
+                }
+                if (t < bt || (t == bt && q < bq)) {
+                    break;
+                }
+                place(k, events[best], bt, bq);
+                k = best;
+            }
+            place(k, e, t, q);
+        }
+
+        private void place(int k, Event e, long t, long q) {
+            events[k] = e;
+            times[k] = t;
+            seqs[k] = q;
+            e.slot = k;
         }
     }
 }

@@ -23,6 +23,14 @@ record SeedRange(long from, long to) {
     }
 
     static SeedRange parse(String text) {
+        return parse(text, true);
+    }
+
+    /**
+     * {@link #parse(String)}; with {@code bounded} false the range may hold more than one sweep runs (a shard runs a
+     * slice of it, and bounds its own count).
+     */
+    static SeedRange parse(String text, boolean bounded) {
         Matcher m = RANGE.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
             throw new InputError("--seeds must look like 1..500 (ASCII digits), not " + UserText.quote(text));
@@ -39,7 +47,7 @@ record SeedRange(long from, long to) {
             throw new InputError("--seeds " + text.trim() + " is an empty range");
         }
         // to - from cannot overflow: both are non-negative.
-        if (to - from >= Limits.SWEEP_MAX_SEEDS) {
+        if (bounded && to - from >= Limits.SWEEP_MAX_SEEDS) {
             throw new InputError("--seeds " + text.trim() + " is more than the " + Limits.SWEEP_MAX_SEEDS
                     + " seeds one sweep runs; split it into several sweeps");
         }

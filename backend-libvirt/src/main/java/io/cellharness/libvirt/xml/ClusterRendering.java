@@ -122,7 +122,10 @@ public record ClusterRendering(VmSpec vm, RenderContext context, List<HostBridge
         }
         List<String> monitors = new ArrayList<>();
         for (String host : hostOrder) {
-            monitors.add(cluster.host(host).orElseThrow().storageController().monitor());
+            String monitor = cluster.host(host).orElseThrow().storageController().monitor();
+            if (monitor != null) {
+                monitors.add(monitor);
+            }
         }
         return monitors;
     }

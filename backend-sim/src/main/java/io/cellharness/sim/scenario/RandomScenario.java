@@ -92,13 +92,34 @@ public final class RandomScenario {
                 seed, HaSettings.DEFAULTS, SimSettings.DEFAULTS, List.of(), replayArgs(hosts, vms, durationMillis));
     }
 
+    /**
+     * S-04: how many of {@code hostCount} HCI hosts run a Glue monitor, as clusters are deployed: 3, or 5 from
+     * {@link Limits#SIM_RANDOM_LARGE_CLUSTER_HOSTS} hosts (never more than there are hosts).
+     */
+    public static int monitorCount(int hostCount) {
+        return Math.min(hostCount, hostCount >= Limits.SIM_RANDOM_LARGE_CLUSTER_HOSTS
+                ? Limits.SIM_RANDOM_MONITORS_LARGE : Limits.SIM_RANDOM_MONITORS_SMALL);
+    }
+
+    /** Whether host {@code h} (0-based) of {@code hostCount} runs a monitor: they are spread evenly over the hosts. */
+    static boolean runsMonitor(int h, int hostCount) {
+        int monitors = monitorCount(hostCount);
+        for (int m = 0; m < monitors; m++) {
+            if ((int) ((long) m * hostCount / monitors) == h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static ClusterSpec cluster(RandomSource random, int hostCount, int vmCount) {
         List<HostSpec> hosts = new ArrayList<>();
         for (int h = 0; h < hostCount; h++) {
             String name = String.format(Locale.ROOT, "cube%03d", h + 1);
             hosts.add(new HostSpec(name, 32, Size.ofGiB(256), null, null,
                     new BmcSpec("10.0.10." + (h % 250 + 1), null, "admin", "BMC_PASSWORD"),
-                    new StorageControllerSpec("10.0.20." + (h % 250 + 1) + ":6789"),
+                    runsMonitor(h, hostCount) ? new StorageControllerSpec("10.0.20." + (h % 250 + 1) + ":6789")
+                            : StorageControllerSpec.withoutMonitor(),
                     List.of(new HostNicSpec("eno1", 10), new HostNicSpec("eno2", 10), new HostNicSpec("eno3", 25),
                             new HostNicSpec("eno4", 25)),
                     List.of(new BondSpec("bond-MGMT", null, List.of("eno1", "eno2"), "br-MGMT"),
@@ -197,6 +218,18 @@ public final class RandomScenario {
         return faults;
     }
 
+    /**
+     * The monitor host a monitor fault drawn for {@code host} hits: the nearest monitor host at or before it (S-04:
+     * only 3 or 5 hosts run one), so these faults keep hitting monitors without another draw.
+     */
+    private static String monitorHost(String host, List<String> hosts) {
+        int h = hosts.indexOf(host);
+        while (h > 0 && !runsMonitor(h, hosts.size())) {
+            h--;
+        }
+        return hosts.get(h);
+    }
+
     /** Fault kinds that take a host (and its monitor) down for a while. */
     private static final List<String> TAKES_HOST_DOWN = List.of("host-crash", "host-power-off", "host-reboot");
 
@@ -218,8 +251,8 @@ public final class RandomScenario {
                 Fault.Direction d = Fault.Direction.values()[random.nextInt(3)];
                 yield new Fault.Partition(kind.startsWith("mgmt") ? Net.MGMT : Net.STORAGE, group, d);
             }
-            case "storage-controller-down" -> new Fault.StorageControllerDown(host);
-            case "monitor-flapping" -> new Fault.MonitorFlapping(host, 500 + random.nextInt(4_500));
+            case "storage-controller-down" -> new Fault.StorageControllerDown(monitorHost(host, hosts));
+            case "monitor-flapping" -> new Fault.MonitorFlapping(monitorHost(host, hosts), 500 + random.nextInt(4_500));
             case "bmc-unreachable" -> new Fault.BmcUnreachable(host);
             case "bmc-command-lost" -> new Fault.BmcCommandLost(host, 1 + random.nextInt(3));
             case "mgmt-loss" -> new Fault.Loss(Net.MGMT, 0.05 + random.nextDouble() * 0.25);

@@ -1,6 +1,7 @@
 package io.cellharness.sim.storage;
 
 import io.cellharness.core.model.DiskSpec;
+import io.cellharness.core.model.HostSpec;
 import io.cellharness.core.model.StorageType;
 import io.cellharness.core.model.VmSpec;
 import io.cellharness.core.port.DomainState;
@@ -44,7 +45,16 @@ public final class SimGluePaths {
         for (VmSpec vm : cluster.spec().vms()) {
             glueVms.put(vm.name(), vm.disks().stream().map(DiskSpec::storage).anyMatch(s -> s == StorageType.GLUE_RBD));
         }
-        selector.registerCluster(cluster.spec().withVms(List.of()));
+        // S-04: only the controllers that run a monitor are monitors (3 or 5 in a cluster of any size); every host
+        // is registered, and probes only the monitors in its order, so a probe period is hosts x monitors, not n^2.
+        for (HostSpec h : cluster.spec().hosts()) {
+            if (h.storageController() != null && h.storageController().runsMonitor()) {
+                selector.addMonitor(h.name());
+            }
+        }
+        for (HostSpec h : cluster.spec().hosts()) {
+            selector.addHost(h.name());
+        }
         for (String vm : cluster.ledger().runningVms()) {
             if (glueVms.getOrDefault(vm, false)) {
                 selector.attachVm(vm, cluster.ledger().hostsOf(vm).get(0));

@@ -85,8 +85,8 @@ public final class SimCluster {
                 case STORAGE -> host.up() && fabric.host(h.name()).cutOff(StandardBridge.PN).isEmpty();
                 case BMC -> false;
             });
-            if (h.storageController() != null && h.storageController().runsMonitor()) {
-                storage.addMonitor(h.name());
+            if (h.storageController() != null) {
+                storage.addController(h.name(), h.storageController().runsMonitor());
             }
         }
         for (String h : storage.monitorHosts()) {

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The Glue storage: a storage controller VM with a monitor on every HCI host (an external storage node when no host
- * has one), reached over the storage network; and the heartbeat (lease) area where each host advances its counter.
- * A node reaches storage when it can reach at least one answering monitor.
+ * The Glue storage: a storage controller VM on every HCI host, 3 or 5 of them running a monitor (S-04; an external
+ * storage node when no host has one), reached over the storage network; and the heartbeat (lease) area where each host
+ * advances its counter. A node reaches storage when it can reach at least one answering monitor.
  */
 public final class SimStorage {
 
@@ -26,6 +26,7 @@ public final class SimStorage {
 
     private final SimCluster cluster;
     private final List<String> monitorHosts = new ArrayList<>();
+    private final java.util.TreeSet<String> withMonitor = new java.util.TreeSet<>();
     private final TreeMap<String, Boolean> controllerUp = new TreeMap<>();
     private final TreeMap<String, Long> counters = new TreeMap<>();
     private final TreeMap<String, Long> lastWrite = new TreeMap<>();
@@ -35,8 +36,12 @@ public final class SimStorage {
         this.cluster = cluster;
     }
 
-    void addMonitor(String host) {
-        monitorHosts.add(host);
+    /** Adds the storage controller of {@code host}, running a monitor or not (S-04). */
+    void addController(String host, boolean runsMonitor) {
+        if (runsMonitor) {
+            monitorHosts.add(host);
+            withMonitor.add(host);
+        }
         controllerUp.put(host, true);
     }
 
@@ -51,7 +56,7 @@ public final class SimStorage {
     /** Whether the monitor on {@code host} answers (its host is up and its controller runs). */
     public boolean monitorUp(String host) {
         SimHost h = cluster.host(host);
-        return h != null && h.up() && controllerUp.getOrDefault(host, false);
+        return h != null && h.up() && controllerUp.getOrDefault(host, false) && withMonitor.contains(host);
     }
 
     boolean externalUp() {

@@ -299,6 +299,12 @@ public final class Limits {
     public static final long SIM_QUIET_PERIOD_MS = 120_000;
     /** The iteration cap of one simulation run: a livelock stops here instead of running forever. */
     public static final long SIM_MAX_EVENTS = 200_000_000L;
+    /** S-04: Glue monitors of a random-mode cluster below {@link #SIM_RANDOM_LARGE_CLUSTER_HOSTS} hosts. */
+    public static final int SIM_RANDOM_MONITORS_SMALL = 3;
+    /** S-04: Glue monitors of a random-mode cluster of {@link #SIM_RANDOM_LARGE_CLUSTER_HOSTS} hosts or more. */
+    public static final int SIM_RANDOM_MONITORS_LARGE = 5;
+    /** S-04: from this many hosts a random-mode cluster runs {@link #SIM_RANDOM_MONITORS_LARGE} monitors. */
+    public static final int SIM_RANDOM_LARGE_CLUSTER_HOSTS = 16;
 
     // ---- Input bounds (issue 19): what a cluster file, scenario file or option may ask for ----
 

@@ -16,6 +16,11 @@ public record StorageControllerSpec(@JsonProperty("monitor") String monitor) {
     /** A controller that runs no monitor (S-04). */
     public static final StorageControllerSpec WITHOUT_MONITOR = new StorageControllerSpec(null);
 
+    /** A controller that runs no monitor (S-04): {@link #WITHOUT_MONITOR}. */
+    public static StorageControllerSpec withoutMonitor() {
+        return WITHOUT_MONITOR;
+    }
+
     /** S-04: whether this controller runs a Glue monitor. */
     public boolean runsMonitor() {
         return monitor != null;

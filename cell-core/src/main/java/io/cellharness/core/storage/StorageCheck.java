@@ -26,13 +26,13 @@ import java.util.regex.Pattern;
  *   <li>S-03: a VM passes host devices through but is not placed on a host; a SCSI controller is not a PCI address;
  *       a LUN is not a device path; a controller or LUN is passed through twice on one host; a disk passed through to
  *       the storage controller VM is also used as a VM disk volume (the hypervisor never manages those disks).</li>
- *   <li>S-04: a storage controller's monitor is not {@code host:port}.</li>
+ *   <li>S-04: a storage controller's monitor, when it runs one, is not {@code host:port}.</li>
  * </ul>
  * Warnings:
  * <ul>
  *   <li>S-03: a LUN named by an unstable device name ({@code /dev/sdb}); a host-local block device used as a VM disk
  *       on a host that passes a whole SCSI controller through, since only the host's OS disks are Cell-managed.</li>
- *   <li>S-04: Glue disks in a cluster whose hosts declare no storage controller (no monitor to reach).</li>
+ *   <li>S-04: Glue disks in a cluster where no storage controller runs a monitor (no monitor to reach).</li>
  *   <li>H-05: an HA VM with a host-local disk cannot be restarted on another host.</li>
  * </ul>
  */
@@ -65,10 +65,11 @@ public final class StorageCheck {
         boolean anyController = false;
         for (int h = 0; h < spec.hosts().size(); h++) {
             HostSpec host = spec.hosts().get(h);
-            if (host.storageController() != null) {
+            // S-04: a controller may run no monitor (a cluster runs 3 or 5 whatever its size).
+            if (host.storageController() != null && host.storageController().runsMonitor()) {
                 anyController = true;
                 String monitor = host.storageController().monitor();
-                if (monitor != null && !MONITOR.matcher(monitor).matches()
+                if (!MONITOR.matcher(monitor).matches()
                         || HostAddress.parse(monitor, 1).isEmpty()) {
                     errors.add(Problem.error("S-04", "hosts[" + h + "].storageController.monitor", monitor, null,
                             "the Glue monitor address must be host:port, e.g. " + host.name() + ":6789"));
@@ -92,7 +93,7 @@ public final class StorageCheck {
                 // A document of VMs alone says nothing about hosts yet; only a described cluster can lack a controller.
                 if (source.storage() == StorageType.GLUE_RBD && !anyController && !spec.hosts().isEmpty()) {
                     warnings.add(Problem.warning("S-04", diskPath, vm.disks().get(d).volume(), null,
-                            "a Glue disk, but no host declares a storage controller whose monitor its I/O could use"));
+                            "a Glue disk, but no host's storage controller runs a monitor its I/O could use"));
                 }
             }
             if (vm.ha().enabled()) {

@@ -169,6 +169,20 @@ class StorageCheckTest {
     }
 
     @Test
+    void a_controller_may_run_no_monitor_but_glue_disks_need_one_somewhere() {
+        HostSpec plain = new HostSpec("host-c", 32, Size.ofGiB(256), null, null, null,
+                StorageControllerSpec.withoutMonitor(), null, null);
+        VmSpec web = vm("web-1", "host-c", disk(StorageType.GLUE_RBD, "rbd/web-1"));
+        ValidationReport mixed = StorageCheck.validate(cluster(List.of(host("host-a", "host-a:6789"), plain), web));
+        assertThat(mixed.errors()).isEmpty();
+        assertThat(mixed.warnings()).isEmpty();
+
+        ValidationReport none = StorageCheck.validate(cluster(List.of(plain), web));
+        assertThat(none.errors()).isEmpty();
+        assertThat(none.warnings()).extracting(Problem::id).containsExactly("S-04");
+    }
+
+    @Test
     void glue_disks_without_any_storage_controller_are_a_warning() {
         ValidationReport report = StorageCheck.validate(cluster(List.of(host("host-a", null)),
                 vm("web-1", "host-a", disk(StorageType.GLUE_RBD, "rbd/web-1"))));
