@@ -35,7 +35,7 @@ public final class SimHa {
     /** Installs the HA engine and its invariants on {@code cluster}; call before the run starts. */
     public static SimHa install(SimCluster cluster, HaSettings settings) {
         SimHa ha = new SimHa(cluster, settings);
-        HaInvariants.register(cluster, ha.events, settings.heartbeatPeriodMillis());
+        HaInvariants.register(cluster, ha.events, settings);
         ProcessScope scope = cluster.managerProcess("ha-manager");
         ha.manager = new HaManager(SimCluster.MANAGER, cluster.describedSpec(), scope, cluster.sim(), cluster.hypervisors(scope),
                 cluster.fenceDrivers(scope), cluster.storageHeartbeats(scope), cluster.peerChannel(scope), settings,
