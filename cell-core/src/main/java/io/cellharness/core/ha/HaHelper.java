@@ -133,12 +133,17 @@ public final class HaHelper {
             return;
         }
         writesInFlight++;
+        Scheduler.Cancellable[] retry = new Scheduler.Cancellable[1];
         storage.write(host).thenAccept(r -> {
             writesInFlight--;
             long now = clock.nowMillis();
             if (r.isOk()) {
                 storageOk = true;
                 lastWriteOkAt = now;
+                if (retry[0] != null) {
+                    // Its retry would find this success and do nothing: spare the simulator the event.
+                    retry[0].cancel();
+                }
                 if (now - issuedAt <= Limits.HA_STORAGE_RENEW_WITHIN_MS) {
                     watchdog.pet();
                 }
@@ -147,7 +152,7 @@ public final class HaHelper {
             }
         });
         if (attempt < Limits.HA_STORAGE_ATTEMPTS_PER_PERIOD) {
-            scheduler.after(Limits.HA_STORAGE_RETRY_MS, "heartbeat write retry " + host, () -> {
+            retry[0] = scheduler.after(Limits.HA_STORAGE_RETRY_MS, "heartbeat write retry " + host, () -> {
                 if (lastWriteOkAt < issuedAt) {
                     renew(issuedAt, attempt + 1);
                 }

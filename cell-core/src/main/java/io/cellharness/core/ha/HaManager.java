@@ -661,14 +661,18 @@ public final class HaManager {
         }
         r.readsInFlight++;
         String host = r.spec.name();
+        Scheduler.Cancellable[] retry = new Scheduler.Cancellable[1];
         storage.read(node, host).thenAccept(result -> {
             r.readsInFlight--;
+            if (result.isOk() && retry[0] != null) {
+                retry[0].cancel();
+            }
             if (r.watchingStorage) {
                 readDone(r, sentAt, result);
             }
         });
         if (attempt < Limits.HA_STORAGE_ATTEMPTS_PER_PERIOD) {
-            scheduler.after(Limits.HA_STORAGE_RETRY_MS, "heartbeat read retry " + host, () -> {
+            retry[0] = scheduler.after(Limits.HA_STORAGE_RETRY_MS, "heartbeat read retry " + host, () -> {
                 if (r.lastGoodReadSentAt < sentAt) {
                     readStorage(r, sentAt, attempt + 1);
                 }

@@ -39,7 +39,9 @@ public final class SimReports {
         for (CheckResult c : outcome.checks()) {
             InvariantResult.Kind kind = c.kind().equals("safety") ? InvariantResult.Kind.SAFETY : InvariantResult.Kind.LIVENESS;
             String name = c.kind().equals("expectation") ? "expected: " + c.name() : c.name();
-            invariants.add(c.held() ? InvariantResult.held(name, kind, c.description())
+            invariants.add(!c.checked() ? InvariantResult.held(name, kind, c.description() + " (not checked: "
+                    + c.detail() + ")")
+                    : c.held() ? InvariantResult.held(name, kind, c.description())
                     : InvariantResult.violated(name, kind, c.description(), c.detail()));
         }
         Map<String, String> summary = new LinkedHashMap<>();
