@@ -195,8 +195,10 @@ final class SimCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "events %,d; virtual time %s; wall time %.2f s; speed %,.0fx real time",
                 o.events(), Trace.formatTime(o.virtualMillis()), wallMillis / 1000.0, speed));
         for (CheckResult c : o.checks()) {
-            out.println(String.format(Locale.ROOT, "  %-4s %-11s %-32s %s", c.held() ? "ok" : "FAIL", c.kind(), c.name(),
-                    c.held() ? c.description() : c.detail()));
+            out.println(String.format(Locale.ROOT, "  %-4s %-11s %-32s %s",
+                    !c.checked() ? "--" : c.held() ? "ok" : "FAIL", c.kind(), c.name(),
+                    !c.checked() ? "not checked (" + c.detail() + "): " + c.description()
+                            : c.held() ? c.description() : c.detail()));
         }
         out.println("recoveries: " + recoverySummary(o.recoveryMillis()));
         out.println("trace: " + o.traceLines() + " lines, sha256 " + o.traceSha256());

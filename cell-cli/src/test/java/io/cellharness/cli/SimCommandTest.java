@@ -69,7 +69,10 @@ class SimCommandTest {
     void untilCutsTheRunShort() {
         CliRun run = CliRun.of("sim", "../examples/scenarios/host-crash.yaml", "--until", "40s");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("virtual time 000040.000").contains("not checked: the run was cut short");
+        assertThat(run.out()).contains("virtual time 000040.000")
+                .contains("  --   liveness    ha-vms-run-again                 not checked (the run was cut short)")
+                .contains("  --   expectation fenced [cube2]                   not checked (the run was cut short)")
+                .doesNotContain("ok   expectation").doesNotContain("ok   liveness");
     }
 
     @Test

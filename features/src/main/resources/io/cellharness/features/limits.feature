@@ -182,7 +182,7 @@ Feature: Configuration limits and overcommit
     Then it is refused with exactly these problems:
       | id   | path         | value | limit |
       | L-07 | vms[1].host  | cube1 | 8GiB  |
-    And the error message says "memory: needs 6GiB, host cube1 has 2GiB left of 8GiB (L-07)"
+    And the error message says "memory: needs 6GiB, host cube1 has 2GiB left of 8GiB (L-07), short by 4GiB"
 
   @L-07
   Scenario: With memory overcommit enabled for the cluster the same placement is accepted
@@ -205,7 +205,7 @@ Feature: Configuration limits and overcommit
     Then it is refused with exactly these problems:
       | id   | path        | value | limit  |
       | L-07 | vms[1].host | cube1 | 100GiB |
-    And the error message says "disk: needs 80GiB, host cube1 has 20GiB left of 100GiB (L-07)"
+    And the error message says "disk: needs 80GiB, host cube1 has 20GiB left of 100GiB (L-07), short by 60GiB"
 
   @L-07
   Scenario: CPU overcommit is allowed up to L-05 but reported as a performance warning

@@ -194,10 +194,12 @@ public sealed interface Fault {
 
         public void apply(SimCluster c) {
             each(c, true);
+            c.topologyChanged();
         }
 
         public void heal(SimCluster c) {
             each(c, false);
+            c.topologyChanged();
         }
     }
 
@@ -358,13 +360,15 @@ public sealed interface Fault {
         }
 
         public void apply(SimCluster c) {
-            c.fabric().nicDown(host, nic).ifPresent(s -> c.trace(host, "bond", s.toString()));
+            c.fabric().nicDown(host, nic).ifPresent(s -> c.trace(host, "bond", s.describe()));
             c.trace(host, "nic-down", nic);
+            c.topologyChanged();
         }
 
         public void heal(SimCluster c) {
-            c.fabric().nicUp(host, nic).ifPresent(s -> c.trace(host, "bond", s.toString()));
+            c.fabric().nicUp(host, nic).ifPresent(s -> c.trace(host, "bond", s.describe()));
             c.trace(host, "nic-up", nic);
+            c.topologyChanged();
         }
     }
 
@@ -380,10 +384,12 @@ public sealed interface Fault {
 
         public void apply(SimCluster c) {
             c.fabric().setSwitchLacp(host, false);
+            c.topologyChanged();
         }
 
         public void heal(SimCluster c) {
             c.fabric().setSwitchLacp(host, true);
+            c.topologyChanged();
         }
     }
 

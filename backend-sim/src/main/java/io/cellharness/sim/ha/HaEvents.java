@@ -72,6 +72,12 @@ public final class HaEvents implements HaObserver {
     }
 
     @Override
+    public void evidence(String host, String message) {
+        trace.record("ha", "evidence", message);
+        listeners.forEach(l -> l.evidence(host, message));
+    }
+
+    @Override
     public void reported(String reporter, String target, String evidence) {
         reports.add(new Report(now(), reporter, target, evidence));
         trace.record("ha", "report", reporter + " reports " + target + ": " + evidence);

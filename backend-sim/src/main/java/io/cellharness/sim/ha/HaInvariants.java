@@ -2,6 +2,7 @@ package io.cellharness.sim.ha;
 
 import io.cellharness.core.ha.FenceChannel;
 import io.cellharness.core.ha.HaObserver;
+import io.cellharness.core.ha.HaSettings;
 import io.cellharness.core.ha.HostHaState;
 import io.cellharness.core.model.VmSpec;
 import io.cellharness.core.port.PowerState;
@@ -23,7 +24,7 @@ public final class HaInvariants {
     }
 
     /** Registers every HA invariant with the cluster's simulation. */
-    public static void register(SimCluster cluster, HaEvents events, long heartbeatPeriodMillis) {
+    public static void register(SimCluster cluster, HaEvents events, HaSettings settings) {
         VmRunsOnce once = new VmRunsOnce(cluster.ledger());
         cluster.ledger().addListener(once);
         cluster.sim().invariants().register(once);
@@ -32,7 +33,12 @@ public final class HaInvariants {
         events.addListener(fences);
         cluster.sim().invariants().register(fences);
 
-        NoFenceWhileAliveOnStorage storage = new NoFenceWhileAliveOnStorage(cluster, 2 * heartbeatPeriodMillis);
+        LeaseExpiryIsTrue lease = new LeaseExpiryIsTrue(cluster, settings.leaseTimeoutMillis());
+        events.addListener(lease);
+        cluster.sim().invariants().register(lease);
+
+        NoFenceWhileAliveOnStorage storage = new NoFenceWhileAliveOnStorage(cluster,
+                settings.storageCheckWindowMillis() + settings.heartbeatPeriodMillis());
         events.addListener(storage);
         cluster.sim().invariants().register(storage);
 
@@ -137,14 +143,58 @@ public final class HaInvariants {
 
     }
 
-    /** H-07: a host whose storage heartbeat is fresh is never fenced for a management-network problem alone. */
+    /**
+     * H-06, the lease's timing argument checked against ground truth: when the manager declares a host's lease
+     * expired, the host runs none of its VMs and cannot start any: it is down, or the life it had when the lease's
+     * evidence began is over (its watchdog is not being fed, or it booted since).
+     */
+    static final class LeaseExpiryIsTrue extends Remembering implements HaObserver {
+        private final SimCluster cluster;
+        private final long leaseMillis;
+
+        LeaseExpiryIsTrue(SimCluster cluster, long leaseMillis) {
+            this.cluster = cluster;
+            this.leaseMillis = leaseMillis;
+        }
+
+        @Override
+        public String name() {
+            return "lease-expiry-is-true";
+        }
+
+        @Override
+        public String description() {
+            return "a host whose lease is declared expired runs none of its VMs and its watchdog has stopped it (H-06)";
+        }
+
+        @Override
+        public void fenced(String host, FenceChannel channel) {
+            if (channel != FenceChannel.LEASE_EXPIRED) {
+                return;
+            }
+            SimHost h = cluster.host(host);
+            long now = cluster.sim().nowMillis();
+            if (!h.activeDomains().isEmpty()) {
+                found(host + "'s lease declared expired while it runs " + h.activeDomains());
+            } else if (h.up() && h.watchdogFed() && h.runningSince() <= now - leaseMillis) {
+                found(host + "'s lease declared expired while its watchdog is still fed: it is alive and could run VMs");
+            }
+        }
+    }
+
+    /**
+     * H-07 against ground truth: a host alive on storage is never fenced, whatever the manager believed. Alive on
+     * storage: powered on and running (not crashed, not reset), its storage path to a serving monitor intact (random
+     * loss aside) for longer than the manager's check needs to see a renewal, and a heartbeat write of its current
+     * helper landed within its watchdog's window. A lossy link does not make a host dead; a partition does.
+     */
     static final class NoFenceWhileAliveOnStorage extends Remembering implements HaObserver {
         private final SimCluster cluster;
-        private final long freshMillis;
+        private final long settleMillis;
 
-        NoFenceWhileAliveOnStorage(SimCluster cluster, long freshMillis) {
+        NoFenceWhileAliveOnStorage(SimCluster cluster, long settleMillis) {
             this.cluster = cluster;
-            this.freshMillis = freshMillis;
+            this.settleMillis = settleMillis;
         }
 
         @Override
@@ -154,25 +204,22 @@ public final class HaInvariants {
 
         @Override
         public String description() {
-            return "a host whose storage heartbeat is fresh is never fenced (H-07)";
+            return "a host alive on storage (up, its storage path intact, a heartbeat write landed within its "
+                    + "watchdog's window) is never fenced (H-07)";
         }
 
         @Override
         public void fenceIssued(String host, int attempt) {
             SimHost h = cluster.host(host);
-            long last = cluster.storage().lastHeartbeatWrite(host);
             long now = cluster.sim().nowMillis();
-            if (h.up() && last >= 0 && now - last <= freshMillis) {
-                found(host + " fenced while alive with a storage heartbeat " + (now - last) + " ms old");
+            long since = cluster.storage().connectedSince(host);
+            long last = cluster.storage().lastLiveHeartbeatWrite(host);
+            if (h.up() && since >= 0 && now - since >= settleMillis && last >= 0
+                    && now - last < cluster.settings().watchdogTimeoutMillis()) {
+                found(host + " fenced while alive on storage: its storage path has been intact for " + (now - since)
+                        + " ms and its last heartbeat write landed " + (now - last) + " ms ago");
             }
         }
-
-
-
-
-
-
-
     }
 
     /** G-05: a migration that does not complete leaves the VM running on its source (when the source is up). */

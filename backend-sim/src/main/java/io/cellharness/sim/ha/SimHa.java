@@ -45,7 +45,7 @@ public final class SimHa {
     /** Installs the HA engine running {@code policy} and the invariants on {@code cluster}; call before the run starts. */
     public static SimHa install(SimCluster cluster, HaSettings settings, HaPolicy policy, CloudStackHaSettings cloudStack) {
         SimHa ha = new SimHa(cluster, settings);
-        HaInvariants.register(cluster, ha.events, settings.heartbeatPeriodMillis());
+        HaInvariants.register(cluster, ha.events, settings);
         ProcessScope scope = cluster.managerProcess("ha-manager");
         ha.manager = HaEngines.create(policy, new HaPorts(SimCluster.MANAGER, cluster.describedSpec(), scope,
                 cluster.sim(), cluster.hypervisors(scope), cluster.fenceDrivers(scope), cluster.storageHeartbeats(scope),

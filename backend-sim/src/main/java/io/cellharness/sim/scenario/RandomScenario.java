@@ -81,7 +81,10 @@ public final class RandomScenario {
         checkSizes(hosts, vms, durationMillis);
         RandomSource root = new SeededRandom(seed);
         ClusterSpec cluster = cluster(root.split("cluster"), hosts, vms);
-        List<ScheduledFault> faults = faults(root.split("faults"), cluster, durationMillis);
+        List<ScheduledFault> faults = new ArrayList<>(faults(root.split("faults"), cluster, durationMillis));
+        // Drawn from a stream of their own, so the single faults above stay what they were for every seed.
+        faults.addAll(combinedFaults(root.split("combined-faults"), cluster, durationMillis));
+        faults.sort(java.util.Comparator.comparingLong(ScheduledFault::atMillis));
         List<ActionEntry> migrations = migrations(root.split("migrations"), cluster, durationMillis);
         TreeMap<String, Double> dirty = new TreeMap<>();
         RandomSource workload = root.split("workload");
@@ -228,6 +231,85 @@ public final class RandomScenario {
             h--;
         }
         return hosts.get(h);
+    }
+
+    /**
+     * Combined fault kinds (issue 16): lossy networks together with what else may be wrong, the class of faults in
+     * which a manager that reads silence as death fences live hosts or lets a lease expire under a running host.
+     */
+    private static final String[] COMBINED = {"isolated-on-lossy-storage", "dead-bmc-on-lossy-storage",
+        "mgmt-bond-down-on-lossy-storage", "storage-bond-down-on-lossy-mgmt", "both-networks-lossy"};
+
+    /**
+     * The combined part of the profile: which combined kinds occur, how often and how hard the networks lose
+     * messages (2 % to 30 %), then their schedule. None takes a host down.
+     */
+    static List<ScheduledFault> combinedFaults(RandomSource random, ClusterSpec cluster, long durationMillis) {
+        List<Kind> kinds = new ArrayList<>();
+        int totalWeight = 0;
+        for (String k : COMBINED) {
+            if (random.nextInt(2) == 0) {
+                int w = 1 + random.nextInt(10);
+                kinds.add(new Kind(k, w));
+                totalWeight += w;
+            }
+        }
+        List<ScheduledFault> faults = new ArrayList<>();
+        if (kinds.isEmpty()) {
+            return faults;
+        }
+        long meanGap = 60_000 + random.nextInt(120_000);
+        List<String> hosts = cluster.hosts().stream().map(HostSpec::name).toList();
+        for (long t = 5_000 + random.nextInt((int) meanGap); t < durationMillis - 10_000;
+             t += 1 + random.nextInt((int) (2 * meanGap))) {
+            int pick = random.nextInt(totalWeight);
+            Kind kind = kinds.get(0);
+            for (Kind k : kinds) {
+                if (pick < k.weight()) {
+                    kind = k;
+                    break;
+                }
+                pick -= k.weight();
+            }
+            String host = hosts.get(random.nextInt(hosts.size()));
+            long length = 10_000 + random.nextInt(80_000);
+            double loss = 0.02 + random.nextDouble() * 0.28;
+            Fault.Loss storageLoss = new Fault.Loss(Net.STORAGE, loss);
+            switch (kind.name()) {
+                case "isolated-on-lossy-storage" -> {
+                    faults.add(new ScheduledFault(t, storageLoss, length));
+                    Fault.Direction d = Fault.Direction.values()[random.nextInt(3)];
+                    faults.add(new ScheduledFault(t + random.nextInt(5_000),
+                            new Fault.Partition(Net.MGMT, List.of(host), d), length));
+                }
+                case "dead-bmc-on-lossy-storage" -> {
+                    faults.add(new ScheduledFault(t, new Fault.BmcUnreachable(host), length + 30_000));
+                    faults.add(new ScheduledFault(t, storageLoss, length));
+                    if (random.nextInt(3) > 0) {
+                        faults.add(new ScheduledFault(t + random.nextInt(5_000),
+                                new Fault.Partition(Net.MGMT, List.of(host), Fault.Direction.BOTH), length));
+                    }
+                }
+                case "mgmt-bond-down-on-lossy-storage" -> {
+                    faults.add(new ScheduledFault(t, storageLoss, length));
+                    faults.add(new ScheduledFault(t, new Fault.NicDown(host, "eno1", true), length));
+                    faults.add(new ScheduledFault(t + random.nextInt(3_000), new Fault.NicDown(host, "eno2", true),
+                            length));
+                }
+                case "storage-bond-down-on-lossy-mgmt" -> {
+                    faults.add(new ScheduledFault(t, new Fault.Loss(Net.MGMT, loss), length));
+                    faults.add(new ScheduledFault(t, new Fault.NicDown(host, "eno3", true), length));
+                    faults.add(new ScheduledFault(t + random.nextInt(3_000), new Fault.NicDown(host, "eno4", true),
+                            length));
+                }
+                case "both-networks-lossy" -> {
+                    faults.add(new ScheduledFault(t, storageLoss, length));
+                    faults.add(new ScheduledFault(t, new Fault.Loss(Net.MGMT, loss), length));
+                }
+                default -> throw new IllegalStateException("unknown kind " + kind);
+            }
+        }
+        return faults;
     }
 
     /** Fault kinds that take a host (and its monitor) down for a while. */

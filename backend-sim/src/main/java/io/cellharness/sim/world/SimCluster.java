@@ -97,6 +97,7 @@ public final class SimCluster {
             network.addNode(SimStorage.EXTERNAL, net -> net == Net.STORAGE && storage.externalUp());
         }
         network.addNode(MANAGER, net -> true);
+        storage.refreshConnectivity();
         ledger.addListener(new VmLedger.Listener() {
             @Override
             public void started(String host, String vm) {
@@ -300,6 +301,7 @@ public final class SimCluster {
      */
     public void topologyChanged() {
         topologyVersion++;
+        storage.refreshConnectivity();
     }
 
     public long topologyVersion() {

@@ -12,6 +12,8 @@ public final class SimDomain {
     private String reason = "defined";
     /** Guest memory actually in use, for overcommit (L-08): a share of its memory until a fault says otherwise. */
     private long usedMemoryBytes;
+    /** The host a migration of this domain is copying it to, or null: libvirt runs one job per domain at a time. */
+    private String migratingTo;
 
     SimDomain(VmSpec spec) {
         this.spec = spec;
@@ -42,6 +44,14 @@ public final class SimDomain {
     /** Whether a QEMU process of this domain exists (running or paused). */
     public boolean active() {
         return state == DomainState.RUNNING || state == DomainState.PAUSED || state == DomainState.BLOCKED;
+    }
+
+    String migratingTo() {
+        return migratingTo;
+    }
+
+    void setMigratingTo(String target) {
+        migratingTo = target;
     }
 
     public long usedMemoryBytes() {

@@ -51,6 +51,7 @@ public final class SimHost {
     private Cancellable watchdogTimer;
     private Cancellable bootTimer;
     private long boots;
+    private long runningSince;
 
     SimHost(SimCluster cluster, HostSpec spec) {
         this.cluster = cluster;
@@ -160,6 +161,7 @@ public final class SimHost {
         libvirtHung = false;
         bootTimer = cluster.sim().after(cluster.settings().hostBootMillis(), "boot " + name(), () -> {
             os = Os.RUNNING;
+            runningSince = cluster.sim().nowMillis();
             boots++;
             cluster.trace(name(), "booted", "boot " + boots);
             cluster.hostBooted(this);
@@ -235,6 +237,19 @@ public final class SimHost {
 
     public void petWatchdog() {
         lastPet = cluster.sim().nowMillis();
+    }
+
+    /**
+     * Whether the watchdog is armed and was fed less than its timeout ago: the host's current life goes on, so it may
+     * run VMs (H-06).
+     */
+    public boolean watchdogFed() {
+        return watchdogArmed && cluster.sim().nowMillis() - lastPet < cluster.settings().watchdogTimeoutMillis();
+    }
+
+    /** When the OS last finished booting (0 for the first boot, at the start of the run). */
+    public long runningSince() {
+        return runningSince;
     }
 
     private void disarmWatchdog() {

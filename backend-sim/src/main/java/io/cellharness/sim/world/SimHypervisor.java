@@ -195,6 +195,10 @@ public final class SimHypervisor implements Hypervisor {
         if (d == null || !d.active()) {
             return OpResult.failed("domain '" + vm + "' is not running on " + host.name());
         }
+        if (d.migratingTo() != null) {
+            // As libvirt: a domain runs one job at a time; a second migration is refused while the first copies.
+            return OpResult.failed("domain '" + vm + "' has an active job: it is being migrated to " + d.migratingTo());
+        }
         SimHost target = cluster.host(request.targetHost());
         if (target == null) {
             return OpResult.failed("no host named " + request.targetHost());
@@ -226,12 +230,14 @@ public final class SimHypervisor implements Hypervisor {
         cluster.trace(host.name(), "migrate-start", vm + " to " + target.name() + " port " + request.port()
                 + " predicted " + p.durationMillis() + " ms " + p.outcome().name().toLowerCase(java.util.Locale.ROOT));
         cluster.migrationStarted(vm, host.name(), target.name());
+        d.setMigratingTo(target.name());
         long sourceBoot = host.boots();
         long targetBoot = target.boots();
         long replyDeadline = p.durationMillis() + cluster.settings().libvirtTimeoutMillis();
         sim().after(replyDeadline, "migration reply timeout " + vm, () -> deliverNow(future,
                 OpResult.unknown("no answer about the migration of " + vm + " within " + replyDeadline + " ms")));
         sim().after(p.durationMillis(), "migration " + vm, () -> {
+            d.setMigratingTo(null);
             String failure = null;
             if (!host.up() || host.boots() != sourceBoot || host.domain(vm) != d || !d.active()) {
                 failure = "the source " + host.name() + " failed during the migration";

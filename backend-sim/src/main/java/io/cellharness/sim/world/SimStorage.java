@@ -30,6 +30,10 @@ public final class SimStorage {
     private final TreeMap<String, Boolean> controllerUp = new TreeMap<>();
     private final TreeMap<String, Long> counters = new TreeMap<>();
     private final TreeMap<String, Long> lastWrite = new TreeMap<>();
+    /** When a write sent by a process still alive last landed, per host (ground truth for "alive on storage"). */
+    private final TreeMap<String, Long> lastLiveWrite = new TreeMap<>();
+    /** Since when each host can reach a serving monitor (ignoring random loss), or absent while it cannot. */
+    private final TreeMap<String, Long> connectedSince = new TreeMap<>();
     private boolean externalUp = true;
 
     SimStorage(SimCluster cluster) {
@@ -139,6 +143,32 @@ public final class SimStorage {
         }
     }
 
+    /**
+     * Recomputes which hosts reach a serving monitor after the topology changed (a partition, a NIC, a host or a
+     * controller went down or up); rare, so the per-event invariants only read fields.
+     */
+    void refreshConnectivity() {
+        long now = sim().nowMillis();
+        for (SimHost h : cluster.hosts()) {
+            boolean reaches = h.up() && reachableMonitor(h.name()) != null;
+            if (!reaches) {
+                connectedSince.remove(h.name());
+            } else if (!connectedSince.containsKey(h.name())) {
+                connectedSince.put(h.name(), now);
+            }
+        }
+    }
+
+    /** Since when {@code host} reaches a serving monitor on the storage network (random loss aside), or -1. */
+    public long connectedSince(String host) {
+        return connectedSince.getOrDefault(host, -1L);
+    }
+
+    /** When a heartbeat write sent by {@code host}'s current helper last landed on storage, or -1. */
+    public long lastLiveHeartbeatWrite(String host) {
+        return lastLiveWrite.getOrDefault(host, -1L);
+    }
+
     /** Virtual time of {@code host}'s last successful heartbeat write, or -1. */
     public long lastHeartbeatWrite(String host) {
         return lastWrite.getOrDefault(host, -1L);
@@ -180,6 +210,9 @@ public final class SimStorage {
                     }
                     long value = counters.merge(host, 1L, Long::sum);
                     lastWrite.put(host, sim().nowMillis());
+                    if (caller.alive()) {
+                        lastLiveWrite.put(host, sim().nowMillis());
+                    }
                     return OpResult.ok(value);
                 });
             }

@@ -48,4 +48,56 @@ class InvariantsCatchTest {
         assertThat(outcome.failures()).extracting(CheckResult::name).containsExactly("vm-runs-once");
         assertThat(outcome.failures().get(0).detail()).isEqualTo("vm-1-1 runs on cube1 and cube2");
     }
+
+    /** A run of four quiet hosts in which a rogue observer call stands for a manager with a wrong belief. */
+    private static SimRun quiet() {
+        return SimRun.prepare(new SimRequest("quiet", HciClusters.of(4, 2), List.of(), List.of(), java.util.Map.of(),
+                60_000, 0, 1, HaSettings.DEFAULTS, SimSettings.DEFAULTS, List.of(), List.of("x")));
+    }
+
+    @Test
+    void fencingAHostAliveOnStorageIsCaughtWhateverItsLastWriteLooksLike() {
+        SimRun run = quiet();
+        run.runTo(30_000);
+        run.haEvents().fenceIssued("cube2", 1);
+        SimOutcome outcome = run.finish();
+        assertThat(outcome.failures()).extracting(CheckResult::name).containsExactly("no-fence-while-alive-on-storage");
+        assertThat(outcome.failures().get(0).detail()).startsWith("cube2 fenced while alive on storage");
+    }
+
+    @Test
+    void fencingAHostCutOffFromStorageIsNoViolation() {
+        SimRun run = quiet();
+        run.runTo(30_000);
+        new Fault.Partition(Net.STORAGE, List.of("cube2"), Fault.Direction.BOTH).apply(run.cluster());
+        run.runTo(36_000);
+        run.haEvents().fenceIssued("cube2", 1);
+        run.runTo(37_000);
+        assertThat(run.sim().invariants().violations()).isEmpty();
+    }
+
+    @Test
+    void aLeaseDeclaredExpiredUnderALiveHostIsCaughtEvenWithoutVms() {
+        SimRun run = SimRun.prepare(new SimRequest("empty host", HciClusters.of(4, 0), List.of(), List.of(),
+                java.util.Map.of(), 60_000, 0, 1, HaSettings.DEFAULTS, SimSettings.DEFAULTS, List.of(), List.of("x")));
+        run.runTo(30_000);
+        run.haEvents().fenced("cube3", io.cellharness.core.ha.FenceChannel.LEASE_EXPIRED);
+        SimOutcome outcome = run.finish();
+        assertThat(outcome.failures()).extracting(CheckResult::name).containsExactly("lease-expiry-is-true");
+        assertThat(outcome.failures().get(0).detail()).contains("watchdog is still fed");
+    }
+
+    @Test
+    void aLeaseDeclaredExpiredAfterTheWatchdogResetTheHostIsNoViolation() {
+        SimRun run = SimRun.prepare(new SimRequest("cut off", HciClusters.of(4, 0), List.of(), List.of(),
+                java.util.Map.of(), 60_000, 0, 1, HaSettings.DEFAULTS, SimSettings.DEFAULTS, List.of(), List.of("x")));
+        run.runTo(30_000);
+        new Fault.Partition(Net.STORAGE, List.of("cube3"), Fault.Direction.BOTH).apply(run.cluster());
+        new Fault.Partition(Net.MGMT, List.of("cube3"), Fault.Direction.BOTH).apply(run.cluster());
+        run.runTo(30_000 + SimSettings.DEFAULTS.watchdogTimeoutMillis() + 2_000);
+        assertThat(run.cluster().host("cube3").up()).as("reset by its watchdog").isFalse();
+        run.haEvents().fenced("cube3", io.cellharness.core.ha.FenceChannel.LEASE_EXPIRED);
+        run.runTo(run.sim().nowMillis() + 1);
+        assertThat(run.sim().invariants().violations()).isEmpty();
+    }
 }

@@ -14,15 +14,22 @@ import io.cellharness.core.model.Size;
  */
 public record Shortfall(String host, Resource resource, long requested, long available, long capacity, String limitId) {
 
-    /** {@code memory: needs 64GiB, host h1 has 32GiB left of 256GiB (L-07)} */
+    /** How much more the host would need to have left: what the VM needs minus what is left. */
+    public long shortBy() {
+        return requested - available;
+    }
+
+    /** {@code memory: needs 64GiB, host h1 has 32GiB left of 256GiB (L-07), short by 32GiB} */
     public String message() {
         return switch (resource) {
             case VCPU -> "vCPUs: needs " + requested + ", host " + host + " has " + available + " left of "
-                    + capacity + " (8 x physical cores, " + limitId + ")";
+                    + capacity + " (8 x physical cores, " + limitId + "), short by " + shortBy();
             case MEMORY -> "memory: needs " + Size.ofBytes(requested) + ", host " + host + " has "
-                    + Size.ofBytes(available) + " left of " + Size.ofBytes(capacity) + " (" + limitId + ")";
+                    + Size.ofBytes(available) + " left of " + Size.ofBytes(capacity) + " (" + limitId + "), short by "
+                    + Size.ofBytes(shortBy());
             case DISK -> "disk: needs " + Size.ofBytes(requested) + ", host " + host + " has "
-                    + Size.ofBytes(available) + " left of " + Size.ofBytes(capacity) + " (" + limitId + ")";
+                    + Size.ofBytes(available) + " left of " + Size.ofBytes(capacity) + " (" + limitId + "), short by "
+                    + Size.ofBytes(shortBy());
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.cellharness.core.ha;
 
+import io.cellharness.core.limits.Limits;
 import io.cellharness.core.port.Clock;
 import io.cellharness.core.port.DomainInfo;
 import io.cellharness.core.port.DomainState;
@@ -25,8 +26,10 @@ import java.util.concurrent.CompletionStage;
  *       reports both to the manager (H-01). Each check runs on its own; a hung libvirt does not delay the others.</li>
  *   <li>It asks its ring neighbours to check it (H-02), and checks the hosts that ask it: a host whose "check me"
  *       stopped and that does not answer a probe is reported to the manager with the evidence (H-03).</li>
- *   <li>It pets the host's watchdog whenever it is in contact with storage or with the manager; a host cut off from
- *       both is reset by the watchdog before the manager may declare its lease expired (H-06).</li>
+ *   <li>It renews the host (pets its watchdog) when a storage heartbeat write, or a management heartbeat the manager
+ *       acknowledged, succeeds within {@link Limits#HA_STORAGE_RENEW_WITHIN_MS} of its sending; a host cut off from
+ *       both is reset by the watchdog before the manager may declare its lease expired (H-06; the timing argument
+ *       is in {@link HaManager}'s design note).</li>
  * </ul>
  */
 public final class HaHelper {
@@ -52,7 +55,11 @@ public final class HaHelper {
     private List<String> running = List.of();
     private boolean listPending;
     private long listSentAt;
-    private boolean writePending;
+    private int writesInFlight;
+    private long lastWriteOkAt = Long.MIN_VALUE / 2;
+    /** When each recent management heartbeat was sent: its acknowledgement renews the host only if prompt (H-06). */
+    private final TreeMap<Long, Long> sentAt = new TreeMap<>();
+    private static final int HEARTBEATS_REMEMBERED = 16;
 
     public HaHelper(String host, String manager, Ring ring, Scheduler scheduler, Clock clock, Hypervisor local,
                     StorageHeartbeats storage, PeerChannel peers, Watchdog watchdog, HaSettings settings) {
@@ -107,17 +114,50 @@ public final class HaHelper {
         } else if (now - listSentAt > 2 * settings.heartbeatPeriodMillis()) {
             libvirtOk = false;
         }
-        if (!writePending) {
-            writePending = true;
-            storage.write(host).thenAccept(r -> {
-                writePending = false;
-                storageOk = r.isOk();
-                if (storageOk) {
+        renew(now, 1);
+        sentAt.put(++sequence, now);
+        while (sentAt.size() > HEARTBEATS_REMEMBERED) {
+            sentAt.pollFirstEntry();
+        }
+        peers.send(host, manager, new PeerMessage.Heartbeat(host, sequence, libvirtOk, storageOk, running));
+    }
+
+    /**
+     * H-01, H-06: writes the storage heartbeat. A write not answered within {@link Limits#HA_STORAGE_RETRY_MS} is
+     * tried again while it stays in flight (at most {@link Limits#HA_STORAGE_ATTEMPTS_PER_PERIOD} per period), so a
+     * lost message costs one retry. A success renews the host (pets its watchdog) only when it arrives within
+     * {@link Limits#HA_STORAGE_RENEW_WITHIN_MS} of the write's sending: the manager's lease rule counts on that bound.
+     */
+    private void renew(long issuedAt, int attempt) {
+        if (writesInFlight >= Limits.HA_STORAGE_MAX_IN_FLIGHT) {
+            return;
+        }
+        writesInFlight++;
+        Scheduler.Cancellable[] retry = new Scheduler.Cancellable[1];
+        storage.write(host).thenAccept(r -> {
+            writesInFlight--;
+            long now = clock.nowMillis();
+            if (r.isOk()) {
+                storageOk = true;
+                lastWriteOkAt = now;
+                if (retry[0] != null) {
+                    // Its retry would find this success and do nothing: spare the simulator the event.
+                    retry[0].cancel();
+                }
+                if (now - issuedAt <= Limits.HA_STORAGE_RENEW_WITHIN_MS) {
                     watchdog.pet();
+                }
+            } else if (now - lastWriteOkAt > 2 * settings.heartbeatPeriodMillis()) {
+                storageOk = false;
+            }
+        });
+        if (attempt < Limits.HA_STORAGE_ATTEMPTS_PER_PERIOD) {
+            retry[0] = scheduler.after(Limits.HA_STORAGE_RETRY_MS, "heartbeat write retry " + host, () -> {
+                if (lastWriteOkAt < issuedAt) {
+                    renew(issuedAt, attempt + 1);
                 }
             });
         }
-        peers.send(host, manager, new PeerMessage.Heartbeat(host, ++sequence, libvirtOk, storageOk, running));
     }
 
     private void listed(OpResult<List<DomainInfo>> result) {
@@ -181,8 +221,12 @@ public final class HaHelper {
         if (message instanceof PeerMessage.Probe) {
             return CompletableFuture.completedFuture(new PeerMessage.ProbeReply(host, libvirtOk));
         }
-        if (message instanceof PeerMessage.HeartbeatAck) {
-            watchdog.pet();
+        if (message instanceof PeerMessage.HeartbeatAck ack) {
+            // The manager heard this heartbeat no earlier than it was sent; a prompt acknowledgement renews the host.
+            Long sent = sentAt.get(ack.sequence());
+            if (sent != null && clock.nowMillis() - sent <= Limits.HA_STORAGE_RENEW_WITHIN_MS) {
+                watchdog.pet();
+            }
             return null;
         }
         if (message instanceof PeerMessage.CheckRequest request) {

@@ -37,12 +37,47 @@ import java.util.concurrent.CompletionStage;
  * reports and a periodic evaluation.
  *
  * <p>Safety (H-06): a failed host's VMs are restarted elsewhere only once the host is known not to run them: its BMC
- * powered it off and the power state was read back as off, or its lease expired (neither its storage heartbeat, read
- * successfully, nor its management heartbeats advanced for the lease timeout; the host's watchdog resets it well
- * before). A host whose storage heartbeat still advances is alive: it is isolated, never fenced (H-07). A fence that
- * cannot complete is retried with back-off and alerted, and the lease channel ends it (H-09). When too many hosts look
- * failed at once nothing is fenced automatically (H-10). A restart whose outcome is unknown is resolved by asking the
+ * powered it off and the power state was read back as off, or its lease expired. A host whose storage heartbeat still
+ * advances is alive: it is isolated, never fenced (H-07). A fence that cannot complete is retried with back-off and
+ * alerted, and the lease channel ends it (H-09). When too many hosts look failed at once, not counting hosts known to
+ * be alive, nothing is fenced automatically (H-10). A restart whose outcome is unknown is resolved by asking the
  * target before the VM is placed anywhere else.
+ *
+ * <h2>Decisions on evidence, not silence</h2>
+ * Only storage reads that completed count. A read that fails or times out proves nothing about the host: the check
+ * of a suspect host decides "alive on storage" when a read shows the counter above the one read first since the check
+ * began, and "storage heartbeat stopped" only when successful reads show no renewal over the whole storage check
+ * window; with too few completed reads the window is extended (traced as evidence) and nothing is fenced. Reads go once
+ * a tick with retries after {@link Limits#HA_STORAGE_RETRY_MS} while earlier ones stay in flight, as the helpers'
+ * writes do, so a lost message costs one retry.
+ *
+ * <h2>The lease: both sides compute it from the same evidence (as sanlock does)</h2>
+ * With R = {@link Limits#HA_STORAGE_RENEW_WITHIN_MS}, W = the host's watchdog timeout
+ * ({@link Limits#HA_WATCHDOG_TIMEOUT_MS}), g = the watchdog's granularity (how late after W it may fire) and L = the
+ * lease timeout:
+ * <ol>
+ *   <li>The host renews (pets its watchdog) only when a heartbeat write, or a management heartbeat the manager
+ *       acknowledged, succeeds within R of being sent. A write lands on storage after it is sent and before its
+ *       success arrives; a heartbeat reaches the manager after it is sent. So every renewal at time p comes from a
+ *       write that landed at some a &gt; p − R, or from a heartbeat the manager received at some h &gt; p − R.</li>
+ *   <li>Unrenewed for W, the watchdog resets the host by W + g after its last renewal: every VM of it stops, and
+ *       after the reset it boots without them.</li>
+ *   <li>The manager sees a counter value first in a read that completed at F (the renewal that wrote it landed
+ *       before F), the same value in a later successful read sent at S (no renewal landed between F and S), and its
+ *       last management heartbeat from the host at H. Let X = max(F, H) + R: every renewal from a write landed
+ *       before F or a heartbeat received by H happened before X. A later renewal needs a write landed after S, or
+ *       a heartbeat received after H; both need the host still alive after S. Alive after X, the host needs a
+ *       renewal within W + g, and there is none in (X, S]: so if S − max(F, H) ≥ R + W + g, the host was reset by
+ *       S, before the manager decides.</li>
+ *   <li>Hence the rule: the lease is expired when S − max(F, H) ≥ L, and L ≥ R + W + g. The defaults: R = 2 s,
+ *       W = 10 s, g = 1 s (the simulator's watchdog looks every W/10), L = 20 s: 7 s to spare. Retries (every
+ *       {@link Limits#HA_STORAGE_RETRY_MS}, at most {@link Limits#HA_STORAGE_ATTEMPTS_PER_PERIOD} a period) only
+ *       make renewals likelier; they never stretch R. The manager's read cadence (one a tick) only decides how soon
+ *       after L it notices.</li>
+ * </ol>
+ * The simulator checks the result after every event (invariant {@code lease-expiry-is-true}: a host whose lease is
+ * declared expired runs none of its VMs and its watchdog is not being fed), and {@code unsafe-lease.yaml} shows a lease
+ * shorter than R + W + g caught.
  */
 public final class HaManager {
 
@@ -96,17 +131,28 @@ public final class HaManager {
         List<String> running = List.of();
         final TreeMap<String, Integer> missing = new TreeMap<>();
         final TreeMap<String, Long> missingSince = new TreeMap<>();
-        // storage heartbeat observation
+        // storage heartbeat evidence: only reads that completed successfully count (H-06, H-07)
         boolean watchingStorage;
-        long counter = -1;
-        long counterChangedAt;
-        boolean readPending;
-        boolean readOkSinceCheck;
+        /** The highest counter a successful read returned, or -1. */
+        long seen = -1;
+        /** When the first successful read that returned {@link #seen} completed: the last renewal landed before. */
+        long seenFirstAt;
+        /** When the latest successful read that returned {@link #seen} was sent: no renewal landed before it. */
+        long seenLastSentAt;
+        /** When the latest read that completed successfully was sent. */
+        long lastGoodReadSentAt = Long.MIN_VALUE / 2;
+        int readsInFlight;
         // checking
         long checkStartedAt;
-        /** The storage counter when the check's window began, and when that was (the first good read). */
-        long counterAtCheck = -1;
-        long baselineAt;
+        /** The counter read by the first successful read sent since the check began, or -1. */
+        long baseline = -1;
+        /** A read after the baseline showed a larger counter: the host renewed since the check began. */
+        boolean advanced;
+        int readsOk;
+        int readsFailed;
+        boolean extensionNoted;
+        /** The counter when the fence was decided: a larger one means the host is alive on storage after all. */
+        long seenAtFence = -1;
         int checkReplies;
         int checkExpected;
         boolean neighbourHeard;
@@ -430,7 +476,9 @@ public final class HaManager {
             eligible++;
             boolean settled = r.state == HostHaState.FENCED || r.state == HostHaState.RECOVERING
                     || r.state == HostHaState.RECOVERED;
-            if (!settled && now - r.lastHeartbeatAt > settings.suspectAfterMillis()) {
+            // A host known to be alive (isolated: alive on storage, or heard by a neighbour) has not failed.
+            boolean knownAlive = r.state == HostHaState.ISOLATED;
+            if (!settled && !knownAlive && now - r.lastHeartbeatAt > settings.suspectAfterMillis()) {
                 silent++;
             }
         }
@@ -474,7 +522,13 @@ public final class HaManager {
             }
             case FENCING -> {
                 readStorage(r);
-                if (leaseExpired(r, now)) {
+                if (r.seenAtFence >= 0 && r.seen > r.seenAtFence) {
+                    // H-07: it renewed its storage heartbeat after the decision: alive on storage after all.
+                    r.fenceInFlight = false;
+                    move(r, HostHaState.ISOLATED, "storage heartbeat advanced while fencing: alive on storage");
+                    observer.alert(host, "host " + host + " renewed its storage heartbeat while being fenced; fence "
+                            + "abandoned, not fenced (H-07)");
+                } else if (leaseExpired(r, now)) {
                     observer.alert(host, "lease of " + host + " expired: its watchdog has stopped its VMs; recovering "
                             + "without a confirmed power-off (H-09)");
                     fenced(r, FenceChannel.LEASE_EXPIRED);
@@ -497,9 +551,11 @@ public final class HaManager {
     private void startCheck(HostRecord r, long now) {
         move(r, HostHaState.CHECKING, "asking neighbours and watching the storage heartbeat");
         r.checkStartedAt = now;
-        r.counterAtCheck = r.counter;
-        r.baselineAt = now;
-        r.readOkSinceCheck = false;
+        r.baseline = -1;
+        r.advanced = false;
+        r.readsOk = 0;
+        r.readsFailed = 0;
+        r.extensionNoted = false;
         r.neighbourHeard = false;
         r.neighbourEvidence = "";
         r.checkReplies = 0;
@@ -511,10 +567,7 @@ public final class HaManager {
             }
         }
         r.checkExpected = checkers.size();
-        if (!r.watchingStorage) {
-            r.watchingStorage = true;
-            r.counterChangedAt = now;
-        }
+        r.watchingStorage = true;
         readStorage(r);
         String host = r.spec.name();
         for (String checker : checkers) {
@@ -538,22 +591,36 @@ public final class HaManager {
         String host = r.spec.name();
         boolean neighboursDone = r.checkReplies >= r.checkExpected
                 || now - r.checkStartedAt >= settings.checkTimeoutMillis() + settings.heartbeatPeriodMillis();
-        if (r.counterAtCheck >= 0 && r.counter > r.counterAtCheck) {
+        if (r.advanced) {
             move(r, HostHaState.ISOLATED, "storage heartbeat advances: alive on storage");
             observer.alert(host, "host " + host + " is cut off from the management network but alive on storage; "
                     + "not fenced, its VMs keep running (H-07)");
             return;
         }
-        if (r.counterAtCheck < 0) {
-            // No successful read yet: the window starts at the first one.
-            if (now - r.checkStartedAt >= settings.storageCheckWindowMillis() + settings.checkTimeoutMillis()
-                    && !r.storageAlertRaised) {
+        long window = settings.storageCheckWindowMillis();
+        boolean due = now - r.checkStartedAt >= window + settings.checkTimeoutMillis();
+        if (r.baseline < 0) {
+            // No read has completed since the check began: silence proves nothing.
+            if (due && !r.storageAlertRaised) {
                 r.storageAlertRaised = true;
-                observer.alert(host, "cannot read the storage heartbeat of " + host + "; not fencing without it");
+                observer.alert(host, "cannot read the storage heartbeat of " + host + " (" + r.readsFailed
+                        + " reads failed, none completed); not fencing without it");
             }
             return;
         }
-        if (now - r.baselineAt < settings.storageCheckWindowMillis() || !neighboursDone) {
+        // Evidence of death: successful reads, the latest sent since the check began, that show no renewal over the
+        // whole window. Reads that failed count for nothing; without enough good ones the window is extended.
+        long quiet = r.seenLastSentAt - r.seenFirstAt;
+        if (quiet < window || r.seenLastSentAt < r.checkStartedAt) {
+            if (due && !r.extensionNoted) {
+                r.extensionNoted = true;
+                observer.evidence(host, "storage check of " + host + " extended: " + r.readsOk + " reads completed, "
+                        + r.readsFailed + " failed; they show no renewal over " + Math.max(0, quiet) + " ms of the "
+                        + window + " ms needed; deciding only on completed reads");
+            }
+            return;
+        }
+        if (!neighboursDone) {
             return;
         }
         if (r.neighbourHeard) {
@@ -573,39 +640,86 @@ public final class HaManager {
         }
         r.fenceAttempt = 0;
         r.nextFenceAt = now;
-        move(r, HostHaState.FENCING, "no heartbeat, no neighbour hears it, its storage heartbeat stopped"
+        r.seenAtFence = r.seen;
+        move(r, HostHaState.FENCING, "no heartbeat, no neighbour hears it, its storage heartbeat stopped ("
+                + r.readsOk + " reads show no renewal over " + quiet + " ms)"
                 + (r.neighbourEvidence.isEmpty() ? "" : " (" + r.neighbourEvidence + ")"));
         fenceAttempt(r);
     }
 
+    /**
+     * Reads {@code host}'s storage heartbeat once per tick; a read not answered within
+     * {@link Limits#HA_STORAGE_RETRY_MS} is tried again while it stays in flight, so a lost message costs a retry.
+     */
     private void readStorage(HostRecord r) {
-        if (r.readPending) {
-            return;
-        }
-        r.readPending = true;
-        String host = r.spec.name();
-        storage.read(node, host).thenAccept(result -> {
-            r.readPending = false;
-            if (result instanceof OpResult.Ok<Long> ok) {
-                r.readOkSinceCheck = true;
-                long now = clock.nowMillis();
-                if (ok.value() != r.counter) {
-                    r.counter = ok.value();
-                    r.counterChangedAt = now;
-                }
-                if (r.counterAtCheck < 0 && r.state == HostHaState.CHECKING) {
-                    r.counterAtCheck = ok.value();
-                    r.baselineAt = now;
-                }
-            }
-        });
+        readStorage(r, clock.nowMillis(), 1);
     }
 
-    /** H-06's second channel: no storage heartbeat (read successfully) and no management heartbeat for the lease. */
+    private void readStorage(HostRecord r, long sentAt, int attempt) {
+        if (r.readsInFlight >= Limits.HA_STORAGE_MAX_IN_FLIGHT || !r.watchingStorage) {
+            return;
+        }
+        r.readsInFlight++;
+        String host = r.spec.name();
+        Scheduler.Cancellable[] retry = new Scheduler.Cancellable[1];
+        storage.read(node, host).thenAccept(result -> {
+            r.readsInFlight--;
+            if (result.isOk() && retry[0] != null) {
+                retry[0].cancel();
+            }
+            if (r.watchingStorage) {
+                readDone(r, sentAt, result);
+            }
+        });
+        if (attempt < Limits.HA_STORAGE_ATTEMPTS_PER_PERIOD) {
+            retry[0] = scheduler.after(Limits.HA_STORAGE_RETRY_MS, "heartbeat read retry " + host, () -> {
+                if (r.lastGoodReadSentAt < sentAt) {
+                    readStorage(r, sentAt, attempt + 1);
+                }
+            });
+        }
+    }
+
+    /** What one read proves. The counter only grows, so a read that returns less than one before is merely late. */
+    private void readDone(HostRecord r, long sentAt, OpResult<Long> result) {
+        boolean checking = r.state == HostHaState.CHECKING;
+        if (!(result instanceof OpResult.Ok<Long> ok)) {
+            if (checking) {
+                r.readsFailed++;
+            }
+            return;
+        }
+        long now = clock.nowMillis();
+        long value = ok.value();
+        r.lastGoodReadSentAt = Math.max(r.lastGoodReadSentAt, sentAt);
+        if (checking) {
+            r.readsOk++;
+        }
+        if (value > r.seen) {
+            r.seen = value;
+            r.seenFirstAt = now;
+            r.seenLastSentAt = sentAt;
+        } else if (value == r.seen) {
+            r.seenLastSentAt = Math.max(r.seenLastSentAt, sentAt);
+        }
+        if (checking && sentAt >= r.checkStartedAt) {
+            if (r.baseline < 0) {
+                r.baseline = value;
+            } else if (value > r.baseline) {
+                r.advanced = true;
+            }
+        }
+    }
+
+    /**
+     * H-06's second channel, computed from the same evidence the host's watchdog acts on. The manager's successful
+     * reads show no renewal from {@code seenFirstAt} (the last renewal landed before) to {@code seenLastSentAt}, and no
+     * management heartbeat arrived after {@code lastHeartbeatAt}; a failed read proves nothing. When that span
+     * reaches the lease timeout the host's watchdog has reset it (the timing argument is in the class note).
+     */
     private boolean leaseExpired(HostRecord r, long now) {
-        return r.watchingStorage && r.readOkSinceCheck && r.counter >= 0
-                && now - r.counterChangedAt >= settings.leaseTimeoutMillis()
-                && now - r.lastHeartbeatAt >= settings.leaseTimeoutMillis();
+        return r.watchingStorage && r.seen >= 0
+                && r.seenLastSentAt - Math.max(r.seenFirstAt, r.lastHeartbeatAt) >= settings.leaseTimeoutMillis();
     }
 
     // ---- fencing (H-04, H-06, H-09) ----
@@ -913,7 +1027,8 @@ public final class HaManager {
         r.state = to;
         if (to == HostHaState.UP || to == HostHaState.DEGRADED) {
             r.watchingStorage = false;
-            r.counter = -1;
+            r.seen = -1;
+            r.lastGoodReadSentAt = Long.MIN_VALUE / 2;
             r.storageAlertRaised = false;
         }
         observer.transition(r.spec.name(), from, to, reason);

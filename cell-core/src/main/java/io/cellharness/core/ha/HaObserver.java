@@ -13,6 +13,13 @@ public interface HaObserver {
     default void alert(String host, String message) {
     }
 
+    /**
+     * The manager's evidence about {@code host} decided how it proceeds (a storage check extended for want of
+     * completed reads, ...): for people reading the trace.
+     */
+    default void evidence(String host, String message) {
+    }
+
     /** A neighbour reported {@code target} to the manager, with what it saw (H-03). */
     default void reported(String reporter, String target, String evidence) {
     }

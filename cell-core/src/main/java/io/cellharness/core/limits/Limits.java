@@ -222,10 +222,28 @@ public final class Limits {
      */
     public static final long HA_WATCHDOG_TIMEOUT_MS = 10_000;
     /**
-     * H-06, H-09: the manager declares a host's lease expired when neither its storage heartbeat counter (read
-     * successfully) nor its management heartbeats have advanced for this long. Twice the watchdog timeout.
+     * H-06, H-09: the manager declares a host's lease expired when its own successful reads of the host's storage
+     * heartbeat show no renewal over at least this long, counted from the later of the first read that showed the
+     * current counter and the host's last management heartbeat. At least HA_STORAGE_RENEW_WITHIN_MS +
+     * HA_WATCHDOG_TIMEOUT_MS + the watchdog's granularity (13 s at the defaults); the README gives the argument.
      */
     public static final long HA_LEASE_TIMEOUT_MS = 20_000;
+    /**
+     * H-01, H-06: a storage heartbeat write (or the manager's read of one) not answered within this long is tried
+     * again, while the first stays in flight: a lost message costs one retry, not a whole timeout.
+     */
+    public static final long HA_STORAGE_RETRY_MS = 250;
+    /** H-01: at most this many storage heartbeat writes per heartbeat period (the first and its retries). */
+    public static final int HA_STORAGE_ATTEMPTS_PER_PERIOD = 4;
+    /** H-01: at most this many storage heartbeat requests of one helper (or of the manager, per host) in flight. */
+    public static final int HA_STORAGE_MAX_IN_FLIGHT = 8;
+    /**
+     * H-06: a heartbeat write (or a management heartbeat) renews the host's watchdog only when its success arrives
+     * within this long of its sending; a later success renews nothing. Bounds the lease's timing argument: the
+     * manager may declare a lease expired only when its successful reads span at least
+     * {@code HA_STORAGE_RENEW_WITHIN_MS + HA_WATCHDOG_TIMEOUT_MS + watchdog granularity} without a renewal.
+     */
+    public static final long HA_STORAGE_RENEW_WITHIN_MS = 2_000;
     /** H-04: how long one BMC command may take before its outcome is unknown. */
     public static final long HA_FENCE_COMMAND_TIMEOUT_MS = 10_000;
     /** H-06: how long after a power-off command the power state is read back to confirm it. */

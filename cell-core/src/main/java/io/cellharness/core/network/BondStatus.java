@@ -22,6 +22,26 @@ public record BondStatus(String name, BondMode mode, StandardBridge bridge, List
         slaves = List.copyOf(slaves);
     }
 
+    /**
+     * The status in words, for traces and people: {@code bond-MGMT (active-backup): eno2 active, eno1 down; carries
+     * traffic at 10 Gb/s}, or {@code ...: eno1 down, eno2 down; carries nothing: no slave has link}.
+     */
+    public String describe() {
+        StringBuilder out = new StringBuilder(name).append(" (").append(mode.yamlName()).append("): ");
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (Slave s : slaves) {
+            parts.add(s.nic() + (!s.up() ? " down" : s.nic().equals(activeSlave) ? " active" : " up"));
+        }
+        out.append(String.join(", ", parts)).append("; ");
+        if (carriesTraffic) {
+            out.append("carries traffic at ").append(throughputGbps == Math.rint(throughputGbps)
+                    ? Long.toString((long) throughputGbps) : Double.toString(throughputGbps)).append(" Gb/s");
+        } else {
+            out.append("carries nothing").append(downReason == null ? "" : ": " + downReason);
+        }
+        return out.toString();
+    }
+
     /** A bond member NIC. */
     public record Slave(String nic, int speedGbps, boolean up) {
     }

@@ -14,7 +14,7 @@ public sealed interface PeerMessage {
      * @param host        the reporting host
      * @param sequence    increases by one per heartbeat of this helper's life
      * @param libvirtOk   the local libvirt connection answered
-     * @param storageOk   the last storage heartbeat write succeeded
+     * @param storageOk   a storage heartbeat write succeeded within the last two heartbeat periods
      * @param runningVms  the domains running on the host, sorted
      */
     record Heartbeat(String host, long sequence, boolean libvirtOk, boolean storageOk, List<String> runningVms)

@@ -43,7 +43,7 @@ class CapacityCheckTest {
         PlacementDecision d = CapacityCheck.check(HOST, new HostLoad(0, Size.ofGiB(12).bytes(), 0),
                 VmSpec.of("v", Size.ofGiB(8), 1), Overcommit.OFF);
         assertThat(((PlacementDecision.Refused) d).message())
-                .isEqualTo("memory: needs 8GiB, host h1 has 4GiB left of 16GiB (L-07)");
+                .isEqualTo("memory: needs 8GiB, host h1 has 4GiB left of 16GiB (L-07), short by 4GiB");
         assertThat(CapacityCheck.check(HOST, new HostLoad(0, Size.ofGiB(12).bytes(), 0),
                 VmSpec.of("v", Size.ofGiB(8), 1), new Overcommit(1.5, 1.0)).fits()).isTrue();
     }

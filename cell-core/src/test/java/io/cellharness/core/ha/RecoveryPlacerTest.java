@@ -40,7 +40,7 @@ class RecoveryPlacerTest {
                 ha("high", 24, RestartPriority.HIGH), ha("medium", 8, RestartPriority.MEDIUM)), Map.of(), List.of("a"));
         assertThat(plan.assignments()).extracting(RecoveryPlacer.Assignment::vm).containsExactly("high", "medium");
         assertThat(plan.unplaced()).extracting(RecoveryPlacer.Unplaced::vm).containsExactly("low");
-        assertThat(plan.unplaced().get(0).reason()).isEqualTo("memory: needs 16GiB, host a has 0B left of 32GiB (L-07)");
+        assertThat(plan.unplaced().get(0).reason()).isEqualTo("memory: needs 16GiB, host a has 0B left of 32GiB (L-07), short by 16GiB");
     }
 
     @Test
