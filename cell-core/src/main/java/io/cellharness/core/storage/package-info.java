@@ -5,9 +5,6 @@
  *   <li>{@link io.cellharness.core.storage.DiskSources} turns a disk's storage type and volume into a
  *       {@link io.cellharness.core.storage.DiskSource} (S-01), always a RAW block device (S-02), or refuses the
  *       volume with one line naming the disk and the expected form.</li>
- *   <li>{@link io.cellharness.core.storage.StorageCheck} finds storage problems in a cluster specification: volume
- *       forms (S-01) and disks passed through to the HCI storage controller VM that are also used as VM volumes
- *       (S-03).</li>
  *   <li>{@link io.cellharness.core.storage.MonitorPathSelector} chooses, per host, the Glue monitor its VMs' I/O goes
  *       through (S-04 … S-09), fed by {@link io.cellharness.core.storage.MonitorProbeLoop}, which probes the monitors
  *       through the {@link io.cellharness.core.port.StorageMonitors} port on the engine's scheduler.</li>

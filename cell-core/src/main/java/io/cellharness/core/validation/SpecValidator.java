@@ -17,7 +17,6 @@ import io.cellharness.core.model.OsType;
 import io.cellharness.core.model.Size;
 import io.cellharness.core.model.VmSpec;
 import io.cellharness.core.port.SeededRandom;
-import io.cellharness.core.storage.StorageCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cellharness.core.storage;
+package io.cellharness.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,7 @@ import io.cellharness.core.model.Size;
 import io.cellharness.core.model.StorageControllerSpec;
 import io.cellharness.core.model.StorageType;
 import io.cellharness.core.model.VmSpec;
-import io.cellharness.core.validation.Problem;
-import io.cellharness.core.validation.SpecValidator;
-import io.cellharness.core.validation.ValidationReport;
+import io.cellharness.core.storage.DiskSources;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

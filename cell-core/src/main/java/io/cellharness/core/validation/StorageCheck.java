@@ -1,4 +1,4 @@
-package io.cellharness.core.storage;
+package io.cellharness.core.validation;
 
 import io.cellharness.core.model.ClusterSpec;
 import io.cellharness.core.model.DiskSpec;
@@ -6,8 +6,10 @@ import io.cellharness.core.model.HostSpec;
 import io.cellharness.core.model.PassthroughSpec;
 import io.cellharness.core.model.StorageType;
 import io.cellharness.core.model.VmSpec;
-import io.cellharness.core.validation.Problem;
-import io.cellharness.core.validation.ValidationReport;
+import io.cellharness.core.storage.DiskSource;
+import io.cellharness.core.storage.DiskSources;
+import io.cellharness.core.storage.HostAddress;
+import io.cellharness.core.storage.InvalidVolumeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
