@@ -194,15 +194,7 @@ public final class RandomScenario {
         List<long[]> down = new ArrayList<>();
         long t = 5_000 + random.nextInt((int) meanGap);
         while (t < durationMillis - 10_000) {
-            int pick = random.nextInt(totalWeight);
-            Kind kind = kinds.get(0);
-            for (Kind k : kinds) {
-                if (pick < k.weight()) {
-                    kind = k;
-                    break;
-                }
-                pick -= k.weight();
-            }
+            Kind kind = pick(random, kinds, totalWeight);
             String host = hosts.get(random.nextInt(hosts.size()));
             long length = 5_000 + random.nextInt(85_000);
             String name = kind.name();
@@ -262,15 +254,7 @@ public final class RandomScenario {
         List<String> hosts = cluster.hosts().stream().map(HostSpec::name).toList();
         for (long t = 5_000 + random.nextInt((int) meanGap); t < durationMillis - 10_000;
              t += 1 + random.nextInt((int) (2 * meanGap))) {
-            int pick = random.nextInt(totalWeight);
-            Kind kind = kinds.get(0);
-            for (Kind k : kinds) {
-                if (pick < k.weight()) {
-                    kind = k;
-                    break;
-                }
-                pick -= k.weight();
-            }
+            Kind kind = pick(random, kinds, totalWeight);
             String host = hosts.get(random.nextInt(hosts.size()));
             long length = 10_000 + random.nextInt(80_000);
             double loss = 0.02 + random.nextDouble() * 0.28;
@@ -341,5 +325,17 @@ public final class RandomScenario {
             case "bond-slave-down" -> new Fault.NicDown(host, random.nextInt(2) == 0 ? "eno1" : "eno3", true);
             default -> throw new IllegalStateException("unknown kind " + kind);
         };
+    }
+
+    /** One kind, drawn by weight with a single draw from {@code random}. */
+    private static Kind pick(RandomSource random, List<Kind> kinds, int totalWeight) {
+        int pick = random.nextInt(totalWeight);
+        for (Kind k : kinds) {
+            if (pick < k.weight()) {
+                return k;
+            }
+            pick -= k.weight();
+        }
+        return kinds.get(0);
     }
 }
