@@ -1,23 +1,13 @@
 package io.cellharness.fence;
 
 import io.cellharness.core.model.BmcKind;
-import io.cellharness.core.model.BmcSpec;
-import io.cellharness.core.model.ClusterSpec;
-import io.cellharness.core.model.HostSpec;
-import io.cellharness.core.model.Size;
-import io.cellharness.core.port.CredentialedFenceDriverContract;
-import io.cellharness.core.port.FenceDriver;
-import io.cellharness.core.port.OpResult;
 import io.cellharness.core.port.PowerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * simulator (OpenIPMI's {@code ipmi_sim}): the one the simulator's BMC passes too.
  */
 @ExtendWith(IpmiSimExtension.class)
-class IpmiFenceDriverContractTest extends CredentialedFenceDriverContract {
+class IpmiFenceDriverContractTest extends RealBmcFenceDriverContract {
 
     private static final IpmiToolFenceDriver.Settings SETTINGS = IpmiToolFenceDriver.Settings.defaults()
             .withCipherSuite(3)
@@ -38,7 +28,6 @@ class IpmiFenceDriverContractTest extends CredentialedFenceDriverContract {
 
     private static ExecutorService blocking;
     private IpmiSim sim;
-    private BmcFenceDrivers drivers;
 
     @BeforeAll
     static void startPool() {
@@ -55,32 +44,10 @@ class IpmiFenceDriverContractTest extends CredentialedFenceDriverContract {
         sim = ipmiSim;
         BmcDriverFactory factory = new BmcDriverFactory(new FenceExecutors(blocking, Runnable::run), SETTINGS,
                 RedfishFenceDriver.Settings.defaults(), TlsTrust.systemDefault(),
-                Map.of("GOOD", IpmiSim.PASSWORD, "WRONG", WRONG)::get);
+                Map.of(GOOD, IpmiSim.PASSWORD, WRONG_ENV, WRONG)::get);
         String address = sim.address().toString();
-        drivers = BmcFenceDrivers.of(new ClusterSpec("ipmi-contract", null, List.of(
-                host("node1", address, "GOOD"),
-                host("node2", address, "WRONG"),
-                host("node3", "127.0.0.1:" + IpmiSim.unusedUdpPort(), "GOOD")), List.of()), factory);
-    }
-
-    private static HostSpec host(String name, String address, String passwordEnv) {
-        return new HostSpec(name, 16, Size.ofGiB(64), null, null,
-                new BmcSpec(address, BmcKind.IPMI, IpmiSim.USERNAME, passwordEnv), null, null, null);
-    }
-
-    @Override
-    protected FenceDriver driver() {
-        return drivers.of("node1").orElseThrow();
-    }
-
-    @Override
-    protected FenceDriver unreachableDriver() {
-        return drivers.of("node3").orElseThrow();
-    }
-
-    @Override
-    protected FenceDriver driverWithWrongPassword() {
-        return drivers.of("node2").orElseThrow();
+        useBmcs("ipmi-contract", BmcKind.IPMI, IpmiSim.USERNAME, address, "127.0.0.1:" + IpmiSim.unusedUdpPort(),
+                factory);
     }
 
     @Override
@@ -101,15 +68,6 @@ class IpmiFenceDriverContractTest extends CredentialedFenceDriverContract {
     @Override
     protected void bmcIgnoresCommands() {
         sim.ignoreCommands();
-    }
-
-    @Override
-    protected <T> OpResult<T> await(CompletionStage<OpResult<T>> operation) {
-        try {
-            return operation.toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no outcome within 60 s: " + e, e);
-        }
     }
 
     @Override

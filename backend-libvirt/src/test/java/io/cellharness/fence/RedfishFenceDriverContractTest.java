@@ -13,23 +13,13 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.cellharness.core.model.BmcKind;
-import io.cellharness.core.model.BmcSpec;
-import io.cellharness.core.model.ClusterSpec;
-import io.cellharness.core.model.HostSpec;
-import io.cellharness.core.model.Size;
-import io.cellharness.core.port.CredentialedFenceDriverContract;
-import io.cellharness.core.port.FenceDriver;
-import io.cellharness.core.port.OpResult;
 import io.cellharness.core.port.PowerState;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server (WireMock) playing a BMC with a self-signed certificate: its system's PowerState follows the resets it
  * receives, it answers 401 to any other login, and on request it acknowledges resets without acting.
  */
-class RedfishFenceDriverContractTest extends CredentialedFenceDriverContract {
+class RedfishFenceDriverContractTest extends RealBmcFenceDriverContract {
 
     private static final String SYSTEMS = "/redfish/v1/Systems";
     private static final String SYSTEM = "/redfish/v1/Systems/1";
@@ -55,7 +45,6 @@ class RedfishFenceDriverContractTest extends CredentialedFenceDriverContract {
     private static ExecutorService blocking;
     private static SelfSignedCertificate certificate;
     private static int closedPort;
-    private BmcFenceDrivers drivers;
 
     @BeforeAll
     static void startBmc() throws Exception {
@@ -101,32 +90,9 @@ class RedfishFenceDriverContractTest extends CredentialedFenceDriverContract {
                 IpmiToolFenceDriver.Settings.defaults(),
                 RedfishFenceDriver.Settings.defaults().withRequestTimeout(Duration.ofSeconds(5)),
                 TlsTrust.certificatesFrom(certificate.certificate()),
-                Map.of("GOOD", PASSWORD, "WRONG", WRONG)::get);
+                Map.of(GOOD, PASSWORD, WRONG_ENV, WRONG)::get);
         String address = "127.0.0.1:" + bmc.httpsPort();
-        drivers = BmcFenceDrivers.of(new ClusterSpec("redfish-contract", null, List.of(
-                host("node1", address, "GOOD"),
-                host("node2", address, "WRONG"),
-                host("node3", "127.0.0.1:" + closedPort, "GOOD")), List.of()), factory);
-    }
-
-    private static HostSpec host(String name, String address, String passwordEnv) {
-        return new HostSpec(name, 16, Size.ofGiB(64), null, null,
-                new BmcSpec(address, BmcKind.REDFISH, USERNAME, passwordEnv), null, null, null);
-    }
-
-    @Override
-    protected FenceDriver driver() {
-        return drivers.of("node1").orElseThrow();
-    }
-
-    @Override
-    protected FenceDriver unreachableDriver() {
-        return drivers.of("node3").orElseThrow();
-    }
-
-    @Override
-    protected FenceDriver driverWithWrongPassword() {
-        return drivers.of("node2").orElseThrow();
+        useBmcs("redfish-contract", BmcKind.REDFISH, USERNAME, address, "127.0.0.1:" + closedPort, factory);
     }
 
     @Override
@@ -151,15 +117,6 @@ class RedfishFenceDriverContractTest extends CredentialedFenceDriverContract {
     @Override
     protected void bmcIgnoresCommands() {
         bmc.stubFor(post(RESET).atPriority(1).withBasicAuth(USERNAME, PASSWORD).willReturn(noContent()));
-    }
-
-    @Override
-    protected <T> OpResult<T> await(CompletionStage<OpResult<T>> operation) {
-        try {
-            return operation.toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("no outcome within 60 s: " + e, e);
-        }
     }
 
     @Override
