@@ -19,48 +19,55 @@ final class ServiceCommands {
     private ServiceCommands() {
     }
 
-    static int run(String role, boolean status, Path config, CommandSpec spec) {
-        if (config == null) {
-            throw new InputError("--config FILE is required");
+    /**
+     * What every service command does: hand its role, whether it asks for the status, and {@code --config} over to
+     * the runtime. Picocli reads the option and the spec from this superclass.
+     */
+    abstract static class ServiceInvocation implements Callable<Integer> {
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "The service's configuration file (agent.yaml or manager.yaml; examples in packaging/).")
+        Path config;
+
+        @Spec
+        CommandSpec spec;
+
+        private final String role;
+        private final boolean status;
+
+        ServiceInvocation(String role, boolean status) {
+            this.role = role;
+            this.status = status;
         }
-        RuntimeMain.useServiceLogging();
-        return status
-                ? RuntimeMain.run(List.of(role, "status", "--config", config.toString()), spec.commandLine().getOut(),
-                        spec.commandLine().getErr())
-                : RuntimeMain.run(List.of(role, "--config", config.toString()), spec.commandLine().getOut(),
-                        spec.commandLine().getErr());
+
+        @Override
+        public final Integer call() {
+            if (config == null) {
+                throw new InputError("--config FILE is required");
+            }
+            RuntimeMain.useServiceLogging();
+            List<String> args = status ? List.of(role, "status", "--config", config.toString())
+                    : List.of(role, "--config", config.toString());
+            return RuntimeMain.run(args, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
     }
 
     @Command(name = "agent", mixinStandardHelpOptions = true, subcommands = AgentCommand.Status.class,
             description = {"Run the HA agent of this host as a service (R-01): heartbeats and neighbour checks over "
                     + "HTTPS with mutual TLS, the storage heartbeat, the watchdog, libvirt.",
                     "Runs until stopped (SIGTERM). Exit 2: the configuration cannot be used (one line)."})
-    static final class AgentCommand implements Callable<Integer> {
+    static final class AgentCommand extends ServiceInvocation {
 
-        @Option(names = "--config", paramLabel = "FILE", description = "agent.yaml (see packaging/agent.yaml).")
-        Path config;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return run("agent", false, config, spec);
+        AgentCommand() {
+            super("agent", false);
         }
 
         @Command(name = "status", mixinStandardHelpOptions = true,
                 description = "Print the running agent's status (libvirt UP/DEGRADED, storage heartbeat, watchdog).")
-        static final class Status implements Callable<Integer> {
+        static final class Status extends ServiceInvocation {
 
-            @Option(names = "--config", paramLabel = "FILE", description = "The agent's agent.yaml.")
-            Path config;
-
-            @Spec
-            CommandSpec spec;
-
-            @Override
-            public Integer call() {
-                return run("agent", true, config, spec);
+            Status() {
+                super("agent", true);
             }
         }
     }
@@ -69,32 +76,18 @@ final class ServiceCommands {
             description = {"Run the HA manager as a service (R-02, H-12): the engine on a real clock, fencing through "
                     + "IPMI and Redfish, restarts through libvirt, the journal, the status API.",
                     "Runs until stopped (SIGTERM). Exit 2: the configuration cannot be used (one line)."})
-    static final class ManagerCommand implements Callable<Integer> {
+    static final class ManagerCommand extends ServiceInvocation {
 
-        @Option(names = "--config", paramLabel = "FILE", description = "manager.yaml (see packaging/manager.yaml).")
-        Path config;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return run("manager", false, config, spec);
+        ManagerCommand() {
+            super("manager", false);
         }
 
         @Command(name = "status", mixinStandardHelpOptions = true,
                 description = "Print the running manager's view: hosts with HA state and heartbeat age, alerts.")
-        static final class Status implements Callable<Integer> {
+        static final class Status extends ServiceInvocation {
 
-            @Option(names = "--config", paramLabel = "FILE", description = "The manager's manager.yaml.")
-            Path config;
-
-            @Spec
-            CommandSpec spec;
-
-            @Override
-            public Integer call() {
-                return run("manager", true, config, spec);
+            Status() {
+                super("manager", true);
             }
         }
     }
