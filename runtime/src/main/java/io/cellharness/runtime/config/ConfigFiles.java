@@ -100,8 +100,13 @@ public final class ConfigFiles {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ConfigException(file + ": permission denied");
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            // The words of cell-cli's InputFiles: no exception class names in what a person reads (issue 19).
+            throw new ConfigException(file + ": cannot be read");
         }
         try {
             return SpecCodec.read(text, file.toString(), type);
